@@ -31,6 +31,11 @@ public final class DevTokens {
     private DevTokens() {
     }
 
+    /** A token of {@code role} for {@code unit} (null for none), as tests use them. */
+    public static String bearer(String role, UUID unit) {
+        return "Bearer " + mint("test-" + role + (unit == null ? "" : "-" + unit), unit, null, List.of(role));
+    }
+
     public static String mint(String subject, UUID unit, UUID member, Collection<String> roles) {
         return mint(subject, subject, unit, member, roles, Duration.ofHours(8));
     }

@@ -1,0 +1,78 @@
+package vn.campaign.plan.orgtree;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import vn.campaign.foundation.orgtree.OrgUnitKind;
+import vn.campaign.foundation.security.UnitPaths;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Organisation unit (đơn vị): a party committee, organisation, cell, agency, front or association. */
+@Entity
+@Table(name = "org_unit")
+public class OrgUnit extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String code;
+
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    public OrgUnitKind kind;
+
+    @Column(name = "parent_id")
+    public UUID parentId;
+
+    /** ltree of the unit ids from the root; see {@link UnitPaths}. */
+    @ColumnTransformer(read = "path::text", write = "cast(? as ltree)")
+    public String path;
+
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    /** Last day the unit existed; null while it is open. */
+    @Column(name = "valid_to")
+    public LocalDate validTo;
+
+    @Column(name = "successor_id")
+    public UUID successorId;
+
+    @Column(name = "predecessor_ids")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<UUID> predecessorIds = new ArrayList<>();
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    public List<UUID> pathIds() {
+        return UnitPaths.fromLtree(path);
+    }
+
+    public boolean isOpenOn(LocalDate day) {
+        return validTo == null || !validTo.isBefore(day);
+    }
+}

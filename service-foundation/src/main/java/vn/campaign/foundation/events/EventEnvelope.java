@@ -1,0 +1,74 @@
+package vn.campaign.foundation.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * A CloudEvents 1.0 event in Kafka binary mode: the attributes travel as {@code ce_*} headers,
+ * the JSON payload is the record value and the record key is the aggregate id.
+ */
+public record EventEnvelope(String id, String type, String source, String subject, Instant time, JsonNode data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String H_SPEC_VERSION = "ce_specversion";
+    public static final String H_ID = "ce_id";
+    public static final String H_TYPE = "ce_type";
+    public static final String H_SOURCE = "ce_source";
+    public static final String H_SUBJECT = "ce_subject";
+    public static final String H_TIME = "ce_time";
+    public static final String H_CONTENT_TYPE = "content-type";
+    public static final String JSON = "application/json";
+
+    /** Reads an event from a record; a record that is not a valid event is a {@link PoisonEventException}. */
+    public static EventEnvelope fromRecord(ConsumerRecord<String, String> record, ObjectMapper json) {
+        Headers headers = record.headers();
+        String specVersion = header(headers, H_SPEC_VERSION);
+        if (!SPEC_VERSION.equals(specVersion)) {
+            throw new PoisonEventException("not a CloudEvents 1.0 binary-mode record (ce_specversion=" + specVersion + ")");
+        }
+        String id = required(headers, H_ID);
+        String type = required(headers, H_TYPE);
+        String source = required(headers, H_SOURCE);
+        String subject = header(headers, H_SUBJECT);
+        Instant time;
+        try {
+            String value = header(headers, H_TIME);
+            time = value == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new PoisonEventException("ce_time is not an RFC 3339 timestamp");
+        }
+        if (record.value() == null) {
+            throw new PoisonEventException("event " + id + " has no payload");
+        }
+        JsonNode data;
+        try {
+            data = json.readTree(record.value());
+        } catch (Exception e) {
+            throw new PoisonEventException("payload of event " + id + " is not JSON: " + e.getMessage());
+        }
+        if (data == null || !data.isObject()) {
+            throw new PoisonEventException("payload of event " + id + " is not a JSON object");
+        }
+        return new EventEnvelope(id, type, source, subject, time, data);
+    }
+
+    private static String required(Headers headers, String name) {
+        String value = header(headers, name);
+        if (value == null || value.isBlank()) {
+            throw new PoisonEventException("missing header " + name);
+        }
+        return value;
+    }
+
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,103 @@
+package vn.campaign.foundation.inbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+import vn.campaign.foundation.events.EventEnvelope;
+import vn.campaign.foundation.events.PoisonEventException;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Idempotent consumption: an event's effect and the record of its id commit in one transaction,
+ * so a redelivered event has no second effect. Failures of the database are retried (the record
+ * is not acknowledged meanwhile, so nothing is lost); anything else makes the event poison, and
+ * the channel's {@code dead-letter-queue} failure strategy moves it aside with the reason.
+ */
+@ApplicationScoped
+public class EventInbox {
+
+    private static final Logger LOG = Logger.getLogger(EventInbox.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+
+    /** Parses the record and applies {@code effect} once per event id for {@code consumer}. */
+    public void consume(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> effect) {
+        EventEnvelope event = EventEnvelope.fromRecord(record, json);
+        long backoff = 100;
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (firstDelivery(consumer, event.id())) {
+                        effect.accept(event);
+                    }
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (!isTransient(e)) {
+                    throw e instanceof PoisonEventException poison ? poison
+                            : new PoisonEventException("event " + event.id() + " (" + event.type() + ") failed: " + rootMessage(e), e);
+                }
+                LOG.warnf("database unavailable while consuming %s; retrying in %d ms (%s)", event.id(), backoff, rootMessage(e));
+                pause(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
+            }
+        }
+    }
+
+    private boolean firstDelivery(String consumer, String eventId) {
+        return em.createNativeQuery("insert into processed_event (consumer, event_id) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, consumer).setParameter(2, eventId)
+                .executeUpdate() == 1;
+    }
+
+    /** Connection loss, shutdown, serialization and deadlock failures: worth trying again. */
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof java.net.ConnectException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() == null
+                    && String.valueOf(sql.getMessage()).startsWith("Acquisition timeout")) {
+                return true; // the pool could not hand out a connection in time
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
+                        || state.equals("40001") || state.equals("40P01")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", interrupted);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package vn.campaign.foundation.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of the outbox relay ({@code campaign.outbox.*}). */
+@ConfigMapping(prefix = "campaign.outbox")
+public interface OutboxConfig {
+
+    /** Whether this instance relays outbox rows to Kafka (any number of instances may; one works at a time). */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** Rows published per transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How often an idle relay looks for rows written by other instances. */
+    @WithDefault("200ms")
+    Duration pollInterval();
+
+    /** Longest pause between attempts while the broker is unreachable. */
+    @WithDefault("5s")
+    Duration maxBackoff();
+
+    /** How long to wait for the broker to acknowledge a batch. */
+    @WithDefault("20s")
+    Duration sendTimeout();
+}
