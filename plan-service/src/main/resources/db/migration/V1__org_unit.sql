@@ -17,7 +17,7 @@ create table org_unit (
     parent_id       uuid        references org_unit (id),
     path            ltree       not null,
     valid_from      date        not null,
-    valid_to        date,
+    valid_to        date,        -- exclusive: the first day the unit no longer exists
     successor_id    uuid        references org_unit (id),
     predecessor_ids uuid[]      not null default '{}',
     version         bigint      not null,
@@ -26,7 +26,7 @@ create table org_unit (
     updated_at      timestamptz not null,
     updated_by      text        not null,
     search_name     text generated always as (campaign_fold(name)) stored,
-    constraint org_unit_validity check (valid_to is null or valid_to >= valid_from - 1)
+    constraint org_unit_validity check (valid_to is null or valid_to >= valid_from)
 );
 create unique index org_unit_code on org_unit (upper(code));
 create index org_unit_path on org_unit using gist (path);

@@ -21,7 +21,7 @@ public record OrgUnitView(
         @Schema(description = "unit ids from the root to this unit") List<UUID> path,
         int depth,
         LocalDate validFrom,
-        @Schema(description = "last day the unit existed; null while open") LocalDate validTo,
+        @Schema(description = "first day the unit no longer exists; null while open") LocalDate validTo,
         boolean open,
         UUID successorId,
         List<UUID> predecessorIds,

@@ -45,7 +45,7 @@ public class OrgUnit extends PanacheEntityBase {
     @Column(name = "valid_from")
     public LocalDate validFrom;
 
-    /** Last day the unit existed; null while it is open. */
+    /** First day the unit no longer exists (exclusive end); null while it is open. */
     @Column(name = "valid_to")
     public LocalDate validTo;
 
@@ -73,6 +73,6 @@ public class OrgUnit extends PanacheEntityBase {
     }
 
     public boolean isOpenOn(LocalDate day) {
-        return validTo == null || !validTo.isBefore(day);
+        return validTo == null || day.isBefore(validTo);
     }
 }

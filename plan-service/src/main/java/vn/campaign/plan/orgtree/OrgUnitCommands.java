@@ -43,16 +43,16 @@ public final class OrgUnitCommands {
     }
 
     @Schema(name = "CloseOrgUnit")
-    public record Close(@Schema(description = "last day the unit exists (default: today)") LocalDate validTo) {
+    public record Close(@Schema(description = "first day the unit no longer exists (default: today)") LocalDate validTo) {
     }
 
-    @Schema(name = "MergeOrgUnits", description = "close the sources and continue them in the successor: "
+    @Schema(name = "MergeOrgUnits", description = "close the sources on effectiveDate and continue them in the successor: "
             + "either an existing unit (successorId) or a new one (newSuccessor)")
     public record Merge(
             @NotEmpty @Size(max = 100) List<@NotNull UUID> sourceIds,
             UUID successorId,
             @Valid NewUnit newSuccessor,
-            @NotNull @Schema(description = "first day of the successor; sources close the day before", example = "2025-07-01") LocalDate effectiveDate) {
+            @NotNull @Schema(description = "first day of the successor and the day the sources close", example = "2025-07-01") LocalDate effectiveDate) {
     }
 
     /** One row of a bulk import (CSV or JSON lines); {@code line} is 1-based in the file. */

@@ -89,7 +89,7 @@ public class OrgUnitQueries {
             sql.and("o.kind = :kind").bind("kind", filter.kind().name());
         }
         if (!filter.includeClosed()) {
-            sql.and("(o.valid_to is null or o.valid_to >= :today)").bind("today", CampaignDates.today());
+            sql.and("(o.valid_to is null or o.valid_to > :today)").bind("today", CampaignDates.today());
         }
     }
 

@@ -99,8 +99,8 @@ public class OrgUnitService {
         scope.requireBelow(id);
         OrgUnit unit = lock(id);
         vn.campaign.foundation.web.ETags.requireMatch(ifMatch, unit.version);
-        LocalDate lastDay = command == null || command.validTo() == null ? CampaignDates.today() : command.validTo();
-        closeUnit(unit, lastDay, null);
+        LocalDate closedOn = command == null || command.validTo() == null ? CampaignDates.today() : command.validTo();
+        closeUnit(unit, closedOn, null);
         return unit;
     }
 
@@ -156,7 +156,7 @@ public class OrgUnitService {
                 successor.predecessorIds = new ArrayList<>(successor.predecessorIds);
                 successor.predecessorIds.add(source.id);
             }
-            closeUnit(source, command.effectiveDate().minusDays(1), successor.id);
+            closeUnit(source, command.effectiveDate(), successor.id);
         }
         touch(successor);
         publish(successor, OrgUnitSnapshot.MERGED);
@@ -290,7 +290,8 @@ public class OrgUnitService {
         // One statement re-roots the whole subtree; every unit in it gets a new version and a snapshot.
         @SuppressWarnings("unchecked")
         List<UUID> moved = em.createNativeQuery("""
-                        update org_unit set path = cast(?1 as ltree) || subpath(path, nlevel(cast(?2 as ltree))),
+                        update org_unit set path = case when path = cast(?2 as ltree) then cast(?1 as ltree)
+                                   else cast(?1 as ltree) || subpath(path, nlevel(cast(?2 as ltree))) end,
                                version = version + 1, updated_at = ?3, updated_by = ?4
                         where path <@ cast(?2 as ltree) returning id""")
                 .setParameter(1, newPath).setParameter(2, oldPath)
@@ -305,24 +306,24 @@ public class OrgUnitService {
         }
     }
 
-    private void closeUnit(OrgUnit unit, LocalDate lastDay, UUID successorId) {
+    private void closeUnit(OrgUnit unit, LocalDate closedOn, UUID successorId) {
         if (unit.validTo != null) {
             throw ProblemException.conflict("unit " + unit.code + " is already closed (since " + unit.validTo + ")");
         }
-        if (lastDay.isBefore(unit.validFrom.minusDays(1))) {
+        if (closedOn.isBefore(unit.validFrom)) {
             throw ProblemException.invalid("validTo", "must not be before the unit's validFrom " + unit.validFrom);
         }
-        if (successorId == null && !openChildren(unit.id, lastDay.plusDays(1)).isEmpty()) {
+        if (successorId == null && !openChildren(unit.id, closedOn).isEmpty()) {
             throw ProblemException.conflict("unit " + unit.code + " still has open units under it: close, move or merge them first");
         }
-        unit.validTo = lastDay;
+        unit.validTo = closedOn;
         unit.successorId = successorId;
         touch(unit);
         publish(unit, OrgUnitSnapshot.CLOSED);
     }
 
     private List<OrgUnit> openChildren(UUID parentId, LocalDate on) {
-        return OrgUnit.list("parentId = ?1 and (validTo is null or validTo >= ?2)", parentId, on);
+        return OrgUnit.list("parentId = ?1 and (validTo is null or validTo > ?2)", parentId, on);
     }
 
     private OrgUnit requireOpenParent(UUID parentId) {

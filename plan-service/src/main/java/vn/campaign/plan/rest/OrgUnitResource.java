@@ -150,7 +150,7 @@ public class OrgUnitResource {
     @Path("/merges")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.UNIT_OFFICER, Roles.ADMIN})
-    @Operation(summary = "Merge units into a successor (existing or new): sources close the day before effectiveDate, "
+    @Operation(summary = "Merge units into a successor (existing or new): sources close on effectiveDate, "
             + "their open units move under the successor, which lists them as predecessors")
     @APIResponse(responseCode = "200", description = "the successor", content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
     public Response merge(@Valid @NotNull OrgUnitCommands.Merge request) {
