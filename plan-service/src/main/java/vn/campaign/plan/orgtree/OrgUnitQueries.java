@@ -61,14 +61,20 @@ public class OrgUnitQueries {
     }
 
     /**
-     * Units whose name contains the text, ignoring case and Vietnamese accents ("tien giang"
-     * finds "Tiền Giang"), or whose code is the text; within {@code underPath} when given.
+     * Units whose name contains every word of the text, ignoring case and Vietnamese accents
+     * ("tien giang" finds "Tiền Giang"), or whose code is the text; within {@code underPath} when given.
      */
     public List<OrgUnit> search(String text, String underPath, Filter filter, List<String> after, int limit) {
         Sql sql = new Sql("select o.* from org_unit o where true");
         if (text != null && !text.isBlank()) {
-            sql.and("(o.search_name like '%' || campaign_fold(:text) || '%' escape '\\' or upper(o.code) = upper(:code))")
-                    .bind("text", escapeLike(text.trim())).bind("code", text.trim());
+            // every word must appear in the name (so punctuation between them does not matter), or the text is the code
+            String[] words = text.trim().split("[\\s,.;:]+");
+            StringBuilder byName = new StringBuilder("(true");
+            for (int i = 0; i < words.length && i < 10; i++) {
+                byName.append(" and o.search_name like '%' || campaign_fold(:w").append(i).append(") || '%' escape '\\'");
+                sql.bind("w" + i, escapeLike(words[i]));
+            }
+            sql.and("(" + byName + ") or upper(o.code) = upper(:code))").bind("code", text.trim());
         }
         if (underPath != null) {
             sql.and("o.path <@ cast(:under as ltree)").bind("under", underPath);
