@@ -132,8 +132,11 @@ public final class KafkaBroker implements AutoCloseable {
             return Files.readString(file).trim();
         }
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do { // an id starting with '-' would be read as an option by the storage tool
+            new SecureRandom().nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
         Files.writeString(file, id);
         return id;
     }

@@ -36,7 +36,9 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "400")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("timezone", "UTC")
-                .setServerConfig("fsync", "on");
+                .setServerConfig("fsync", "on")
+                // zonky turns this off for speed; an acknowledged commit must survive a crash here too
+                .setServerConfig("synchronous_commit", "on");
         if (port > 0) {
             builder.setPort(port);
         }

@@ -71,8 +71,12 @@ public class OrgUnitReplica {
                 .setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(r -> new ReplicatedUnit((UUID) r[0], (String) r[1], (String) r[2],
                 OrgUnitKind.valueOf((String) r[3]), (UUID) r[4], UnitPaths.fromLtree((String) r[5]),
-                r[6] == null ? null : ((Date) r[6]).toLocalDate(), r[7] == null ? null : ((Date) r[7]).toLocalDate(),
+                localDate(r[6]), localDate(r[7]),
                 (UUID) r[8], ((Number) r[9]).longValue()));
+    }
+
+    private static java.time.LocalDate localDate(Object value) {
+        return value instanceof Date date ? date.toLocalDate() : (java.time.LocalDate) value;
     }
 
     private static String uuidArray(List<UUID> ids) {

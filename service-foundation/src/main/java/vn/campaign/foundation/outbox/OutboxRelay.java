@@ -72,6 +72,8 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent event) {
         metrics.gauge("campaign.outbox.published", published);
+        metrics.gauge("campaign.outbox.pending", this, relay -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(OutboxEvent::count).doubleValue());
         if (!config.relayEnabled()) {
             return;
         }

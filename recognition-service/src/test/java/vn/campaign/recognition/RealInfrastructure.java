@@ -1,0 +1,10 @@
+package vn.campaign.recognition;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import vn.campaign.localinfra.RealInfrastructureResource;
+
+/** Every test of this module runs against a real PostgreSQL (database "recognition") and a real Kafka broker. */
+@QuarkusTestResource(value = RealInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "recognition"))
+public class RealInfrastructure {
+}
