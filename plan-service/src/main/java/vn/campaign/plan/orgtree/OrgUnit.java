@@ -72,7 +72,12 @@ public class OrgUnit extends PanacheEntityBase {
         return UnitPaths.fromLtree(path);
     }
 
+    /** Closed on that day (a unit that has not started yet is not closed: units may be prepared ahead). */
+    public boolean isClosedOn(LocalDate day) {
+        return validTo != null && !day.isBefore(validTo);
+    }
+
     public boolean isOpenOn(LocalDate day) {
-        return validTo == null || day.isBefore(validTo);
+        return !day.isBefore(validFrom) && (validTo == null || day.isBefore(validTo));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.campaign.foundation.web.CleanText;
 import vn.campaign.foundation.orgtree.OrgUnitKind;
 
 import java.time.LocalDate;
@@ -26,7 +27,7 @@ public final class OrgUnitCommands {
     public record NewUnit(
             @NotBlank @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE)
             @Schema(example = "DT-XA-MYTHO-01", description = "stable external code, unique (case-insensitive)") String code,
-            @NotBlank @Size(max = 300) @Schema(example = "Đảng bộ phường Mỹ Tho") String name,
+            @NotBlank @Size(max = 300) @CleanText @Schema(example = "Đảng bộ phường Mỹ Tho") String name,
             @NotNull OrgUnitKind kind,
             @Schema(description = "the parent unit; only an admin may create a root unit") UUID parentId,
             @Schema(description = "first day the unit exists (default: today, Asia/Ho_Chi_Minh)", example = "2025-07-01") LocalDate validFrom) {
@@ -34,7 +35,7 @@ public final class OrgUnitCommands {
 
     @Schema(name = "OrgUnitChanges", description = "fields to change; absent fields stay as they are")
     public record UnitChanges(
-            @Size(min = 1, max = 300) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+            @Size(min = 1, max = 300) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @CleanText String name,
             OrgUnitKind kind) {
     }
 

@@ -53,10 +53,8 @@ public class OrgUnitService {
 
     @Transactional
     public OrgUnit create(NewUnit command) {
-        OrgUnit parent = command.parentId() == null ? null : requireOpenParent(command.parentId());
-        if (parent == null && !scope.isAdmin()) {
-            throw ProblemException.invalid("parentId", "is required: only an admin may create a root unit");
-        }
+        lockTree();
+        OrgUnit parent = parentForNewUnit(command.parentId(), "parentId");
         requireFreeCode(command.code());
         OrgUnit unit = newUnit(command, parent);
         publish(unit, OrgUnitSnapshot.CREATED);
@@ -65,6 +63,7 @@ public class OrgUnitService {
 
     @Transactional
     public OrgUnit update(UUID id, UnitChanges changes, String ifMatch) {
+        lockTree();
         scope.requireWithin(id);
         OrgUnit unit = lock(id);
         vn.campaign.foundation.web.ETags.requireMatch(ifMatch, unit.version);
@@ -86,6 +85,7 @@ public class OrgUnitService {
 
     @Transactional
     public OrgUnit move(UUID id, UUID newParentId, String ifMatch) {
+        lockTree();
         scope.requireBelow(id);
         OrgUnit unit = lock(id);
         vn.campaign.foundation.web.ETags.requireMatch(ifMatch, unit.version);
@@ -96,6 +96,7 @@ public class OrgUnitService {
 
     @Transactional
     public OrgUnit close(UUID id, Close command, String ifMatch) {
+        lockTree();
         scope.requireBelow(id);
         OrgUnit unit = lock(id);
         vn.campaign.foundation.web.ETags.requireMatch(ifMatch, unit.version);
@@ -107,6 +108,10 @@ public class OrgUnitService {
     /** Closes the sources, moves their open children under the successor and links predecessors. */
     @Transactional
     public OrgUnit merge(Merge command) {
+        lockTree();
+        if (command.effectiveDate().isAfter(CampaignDates.today())) {
+            throw ProblemException.invalid("effectiveDate", "record a merge on or after the day it takes effect");
+        }
         if ((command.successorId() == null) == (command.newSuccessor() == null)) {
             throw ProblemException.invalid("successorId", "give exactly one of successorId and newSuccessor");
         }
@@ -135,10 +140,7 @@ public class OrgUnitService {
             }
         } else {
             NewUnit spec = command.newSuccessor();
-            OrgUnit parent = spec.parentId() == null ? null : requireOpenParent(spec.parentId());
-            if (parent == null && !scope.isAdmin()) {
-                throw ProblemException.invalid("newSuccessor.parentId", "is required: only an admin may create a root unit");
-            }
+            OrgUnit parent = parentForNewUnit(spec.parentId(), "newSuccessor.parentId");
             requireFreeCode(spec.code());
             successor = newUnit(new NewUnit(spec.code(), spec.name(), spec.kind(), spec.parentId(),
                     spec.validFrom() == null ? command.effectiveDate() : spec.validFrom()), parent);
@@ -169,6 +171,7 @@ public class OrgUnitService {
      */
     @Transactional
     public ImportResult importRows(List<ImportRow> rows) {
+        lockTree();
         List<Problem.FieldError> errors = new ArrayList<>();
         Map<String, ImportRow> byCode = new HashMap<>();
         for (ImportRow row : rows) {
@@ -191,10 +194,16 @@ public class OrgUnitService {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        // snapshots are written after one flush at the end: flushing per row would re-check every loaded unit each time
+        List<Object[]> deferred = new ArrayList<>();
         for (ImportRow row : ordered) {
             OrgUnit parent = row.parentCode() == null ? null : existing.get(key(row.parentCode()));
             String parentField = "line " + row.line() + ": parentCode";
             OrgUnit unit = existing.get(key(row.code()));
+            if (unit != null && !scope.covers(unit.pathIds()) && !UnitPaths.within(scope.callerPath(), unit.pathIds())) {
+                errors.add(new Problem.FieldError("line " + row.line() + ": code", "code " + row.code() + " is taken outside your organisation's subtree"));
+                continue;
+            }
             if (unit != null && sameAs(unit, row, parent)) {
                 unchanged++;
                 continue;
@@ -207,14 +216,14 @@ public class OrgUnitService {
                 errors.add(new Problem.FieldError(parentField, "unit " + parent.code + " is outside your organisation's subtree"));
                 continue;
             }
-            if (parent != null && !parent.isOpenOn(CampaignDates.today())) {
+            if (parent != null && parent.isClosedOn(CampaignDates.today())) {
                 errors.add(new Problem.FieldError(parentField, "unit " + parent.code + " is closed"));
                 continue;
             }
             if (unit == null) {
                 unit = newUnit(new NewUnit(row.code(), row.name(), row.kind(), parent == null ? null : parent.id, row.validFrom()), parent);
                 existing.put(key(unit.code), unit);
-                publish(unit, OrgUnitSnapshot.CREATED);
+                deferred.add(new Object[]{unit, OrgUnitSnapshot.CREATED});
                 created++;
                 continue;
             }
@@ -228,7 +237,7 @@ public class OrgUnitService {
                 unit.name = normalize(row.name());
                 unit.kind = row.kind();
                 touch(unit);
-                publish(unit, OrgUnitSnapshot.UPDATED);
+                deferred.add(new Object[]{unit, OrgUnitSnapshot.UPDATED});
             }
             if (!java.util.Objects.equals(unit.parentId, parent == null ? null : parent.id)) {
                 if (parent == null) {
@@ -241,6 +250,10 @@ public class OrgUnitService {
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+        em.flush();
+        for (Object[] change : deferred) {
+            publishFlushed((OrgUnit) change[0], (String) change[1]);
         }
         return new ImportResult(rows.size(), created, updated, unchanged);
     }
@@ -329,16 +342,33 @@ public class OrgUnitService {
     private OrgUnit requireOpenParent(UUID parentId) {
         scope.requireWithin(parentId);
         OrgUnit parent = get(parentId);
-        if (!parent.isOpenOn(CampaignDates.today())) {
+        if (parent.isClosedOn(CampaignDates.today())) {
             throw ProblemException.conflict("unit " + parent.code + " is closed; choose an open parent");
         }
         return parent;
     }
 
     private OrgUnit lock(UUID id) {
-        OrgUnit unit = get(id);
-        em.lock(unit, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        return unit;
+        return Optional.ofNullable(em.find(OrgUnit.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> ProblemException.notFound("unit " + id + " does not exist"));
+    }
+
+    /**
+     * Tree changes are serialised: they rewrite paths of whole subtrees, and two of them running
+     * side by side could leave a unit with a stale path or make a cycle. They are rare; reads never wait.
+     */
+    private void lockTree() {
+        em.createNativeQuery("select pg_advisory_xact_lock(7301001)").getSingleResult();
+    }
+
+    private OrgUnit parentForNewUnit(UUID parentId, String field) {
+        if (parentId == null) {
+            if (!scope.isAdmin()) {
+                throw ProblemException.invalid(field, "is required: only an admin may create a root unit");
+            }
+            return null;
+        }
+        return requireOpenParent(parentId);
     }
 
     private void requireFreeCode(String code) {
@@ -354,6 +384,10 @@ public class OrgUnitService {
 
     private void publish(OrgUnit unit, String type) {
         em.flush(); // the snapshot carries the version the database now holds
+        publishFlushed(unit, type);
+    }
+
+    private void publishFlushed(OrgUnit unit, String type) {
         Actor actor = caller.actor();
         OrgUnitSnapshot snapshot = new OrgUnitSnapshot(unit.id, unit.code, unit.name, unit.kind, unit.parentId,
                 unit.pathIds(), unit.validFrom, unit.validTo, List.copyOf(unit.predecessorIds), unit.successorId,
@@ -366,8 +400,11 @@ public class OrgUnitService {
         if (row.code() == null || !row.code().trim().matches(OrgUnitCommands.CODE_PATTERN)) {
             errors.add(new Problem.FieldError(at + "code", OrgUnitCommands.CODE_MESSAGE));
         }
-        if (row.name() == null || row.name().isBlank() || row.name().length() > 300) {
-            errors.add(new Problem.FieldError(at + "name", "must be 1-300 characters"));
+        if (row.name() == null || row.name().isBlank() || row.name().length() > 300 || row.name().chars().anyMatch(Character::isISOControl)) {
+            errors.add(new Problem.FieldError(at + "name", "must be 1-300 characters, without control characters"));
+        }
+        if (row.parentCode() != null && !row.parentCode().trim().matches(OrgUnitCommands.CODE_PATTERN)) {
+            errors.add(new Problem.FieldError(at + "parentCode", OrgUnitCommands.CODE_MESSAGE));
         }
         if (row.kind() == null) {
             errors.add(new Problem.FieldError(at + "kind", "is required"));

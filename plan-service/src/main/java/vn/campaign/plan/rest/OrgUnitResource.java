@@ -35,6 +35,7 @@ import vn.campaign.foundation.web.IdempotentRequests;
 import vn.campaign.foundation.web.Page;
 import vn.campaign.foundation.web.PageRequest;
 import vn.campaign.foundation.web.Problem;
+import vn.campaign.foundation.web.QueryParams;
 import vn.campaign.plan.mapping.OrgUnitView;
 import vn.campaign.plan.orgtree.OrgUnit;
 import vn.campaign.plan.orgtree.OrgUnitCommands;
@@ -47,8 +48,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The organisation tree. Reads cover the caller's subtree (and the names of the units above it);
- * changes need {@code unit-officer} of a unit above the one changed, or {@code admin}.
+ * The organisation tree. Reads cover the caller's subtree (and the names of the units above it).
+ * Changes need {@code unit-officer} (or {@code admin}): officers create units under their own
+ * unit and rename units of their subtree, their own included; moving, closing and merging a unit
+ * takes an officer of a unit above it.
  */
 @Path("/api/v1/org-units")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,6 +61,10 @@ import java.util.UUID;
 @APIResponse(responseCode = "401", description = "no valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "role or organisation scope does not allow it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OrgUnitResource {
+
+    private static final PageRequest.Part TEXT = PageRequest.Part.TEXT;
+    private static final PageRequest.Part INT = PageRequest.Part.INT;
+    private static final PageRequest.Part UUID_PART = PageRequest.Part.UUID;
 
     private static final String CSV = "text/csv";
     private static final String JSON_LINES = "application/x-ndjson";
@@ -90,18 +97,18 @@ public class OrgUnitResource {
 
     @GET
     @Operation(summary = "Search units by name (accent-insensitive) or code, within your subtree or under a unit")
-    public Page<OrgUnitView> search(@QueryParam("q") @Parameter(description = "text in the name, e.g. 'tien giang', or an exact code") String q,
-                                    @QueryParam("under") UUID under,
-                                    @QueryParam("kind") OrgUnitKind kind,
+    public Page<OrgUnitView> search(@QueryParam("q") @Parameter(description = "words of the name, e.g. 'tien giang', or an exact code") String q,
+                                    @QueryParam("under") @Parameter(description = "unit id: search below it") String underParam,
+                                    @QueryParam("kind") @Parameter(schema = @Schema(implementation = OrgUnitKind.class)) String kindParam,
                                     @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
                                     @BeanParam PageRequest page) {
-        if (q != null && q.length() > 200) {
-            throw vn.campaign.foundation.web.ProblemException.invalid("q", "at most 200 characters");
-        }
+        String text = QueryParams.textOf("q", q, 200);
+        UUID under = QueryParams.uuidOf("under", underParam);
+        OrgUnitKind kind = QueryParams.enumOf(OrgUnitKind.class, "kind", kindParam);
         String underPath = under != null ? UnitPaths.toLtree(scope.requireWithin(under))
                 : scope.isAdmin() ? null : UnitPaths.toLtree(scope.callerPath());
         int limit = page.limit();
-        List<OrgUnit> rows = queries.search(q, underPath, new OrgUnitQueries.Filter(kind, includeClosed), page.cursorValues(2), limit);
+        List<OrgUnit> rows = queries.search(text, underPath, new OrgUnitQueries.Filter(kind, includeClosed), page.cursorValues(TEXT, UUID_PART), limit);
         return Page.of(rows, limit, OrgUnitView::of, u -> PageRequest.cursorOf(u.name, u.id));
     }
 
@@ -153,31 +160,37 @@ public class OrgUnitResource {
     @Operation(summary = "Merge units into a successor (existing or new): sources close on effectiveDate, "
             + "their open units move under the successor, which lists them as predecessors")
     @APIResponse(responseCode = "200", description = "the successor", content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
-    public Response merge(@Valid @NotNull OrgUnitCommands.Merge request) {
-        return withETag(units.merge(request));
+    public Response merge(@Valid @NotNull OrgUnitCommands.Merge request,
+                          @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = "a retry with the same key returns the first result") String idempotencyKey) {
+        return idempotent.create(idempotencyKey, "org-unit.merge", request, () -> withETag(units.merge(request)));
     }
 
     @GET
     @Path("/{id}/children")
     @Operation(summary = "The unit's direct children, by name")
-    public Page<OrgUnitView> children(@PathParam("id") UUID id, @QueryParam("kind") OrgUnitKind kind,
+    public Page<OrgUnitView> children(@PathParam("id") UUID id,
+                                      @QueryParam("kind") @Parameter(schema = @Schema(implementation = OrgUnitKind.class)) String kindParam,
                                       @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
                                       @BeanParam PageRequest page) {
         scope.requireWithin(id);
+        OrgUnitKind kind = QueryParams.enumOf(OrgUnitKind.class, "kind", kindParam);
         int limit = page.limit();
-        List<OrgUnit> rows = queries.children(id, new OrgUnitQueries.Filter(kind, includeClosed), page.cursorValues(2), limit);
+        List<OrgUnit> rows = queries.children(id, new OrgUnitQueries.Filter(kind, includeClosed), page.cursorValues(TEXT, UUID_PART), limit);
         return Page.of(rows, limit, OrgUnitView::of, u -> PageRequest.cursorOf(u.name, u.id));
     }
 
     @GET
     @Path("/{id}/subtree")
     @Operation(summary = "Every unit below the unit, level by level and by name")
-    public Page<OrgUnitView> subtree(@PathParam("id") UUID id, @QueryParam("kind") OrgUnitKind kind,
+    public Page<OrgUnitView> subtree(@PathParam("id") UUID id,
+                                     @QueryParam("kind") @Parameter(schema = @Schema(implementation = OrgUnitKind.class)) String kindParam,
                                      @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
                                      @BeanParam PageRequest page) {
         scope.requireWithin(id);
+        OrgUnitKind kind = QueryParams.enumOf(OrgUnitKind.class, "kind", kindParam);
         int limit = page.limit();
-        List<OrgUnit> rows = queries.subtree(units.get(id), new OrgUnitQueries.Filter(kind, includeClosed), page.cursorValues(3), limit);
+        List<OrgUnit> rows = queries.subtree(units.get(id), new OrgUnitQueries.Filter(kind, includeClosed),
+                page.cursorValues(INT, TEXT, UUID_PART), limit);
         return Page.of(rows, limit, OrgUnitView::of, u -> PageRequest.cursorOf(OrgUnitQueries.depthOf(u), u.name, u.id));
     }
 

@@ -11,32 +11,32 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 
 /** Builds trees through the API for the tests. */
-final class OrgTree {
+public final class OrgTree {
 
     private OrgTree() {
     }
 
-    static String admin() {
+    public static String admin() {
         return DevTokens.bearer("admin", null);
     }
 
-    static String officer(UUID unit) {
+    public static String officer(UUID unit) {
         return DevTokens.bearer("unit-officer", unit);
     }
 
-    static String uniqueCode(String prefix) {
+    public static String uniqueCode(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
-    static UUID root(String name) {
+    public static UUID root(String name) {
         return UUID.fromString(create(admin(), null, uniqueCode("ROOT"), name, "PARTY_COMMITTEE").statusCode(201).extract().path("id"));
     }
 
-    static UUID child(UUID parent, String name, String kind) {
+    public static UUID child(UUID parent, String name, String kind) {
         return UUID.fromString(create(admin(), parent, uniqueCode("U"), name, kind).statusCode(201).extract().path("id"));
     }
 
-    static ValidatableResponse create(String token, UUID parent, String code, String name, String kind) {
+    public static ValidatableResponse create(String token, UUID parent, String code, String name, String kind) {
         Map<String, Object> body = new HashMap<>();
         body.put("code", code);
         body.put("name", name);
@@ -49,7 +49,7 @@ final class OrgTree {
                 .when().post("/api/v1/org-units").then();
     }
 
-    static ValidatableResponse get(String token, UUID id) {
+    public static ValidatableResponse get(String token, UUID id) {
         return given().header("Authorization", token).when().get("/api/v1/org-units/{id}", id).then();
     }
 }

@@ -172,6 +172,22 @@ class OrgUnitApiTest {
         given().header("Authorization", officer(province)).queryParam("cursor", "garbage!")
                 .when().get("/api/v1/org-units/{id}/children", province)
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("cursor"));
+        String wellFormedButWrongTypes = java.util.Base64.getUrlEncoder().encodeToString("x\u001fy\u001fz".getBytes());
+        given().header("Authorization", officer(province)).queryParam("cursor", wellFormedButWrongTypes)
+                .when().get("/api/v1/org-units/{id}/subtree", province)
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("cursor"));
+        given().header("Authorization", officer(province)).queryParam("kind", "cell")
+                .when().get("/api/v1/org-units/{id}/children", province)
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("kind"));
+        given().header("Authorization", officer(province)).queryParam("kind", "party_committee")
+                .when().get("/api/v1/org-units/{id}/children", province)
+                .then().statusCode(200).body("items", hasSize(5));
+        given().header("Authorization", officer(province)).queryParam("under", "not-a-uuid")
+                .when().get("/api/v1/org-units")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("under"));
+        given().header("Authorization", officer(province)).queryParam("q", "a\u0000b")
+                .when().get("/api/v1/org-units")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("q"));
     }
 
     @Test
@@ -276,6 +292,10 @@ class OrgUnitApiTest {
                 .body(Map.of("sourceIds", List.of(successor), "effectiveDate", "2025-08-01"))
                 .when().post("/api/v1/org-units/merges")
                 .then().statusCode(400).contentType(PROBLEM);
+        given().header("Authorization", officer(province)).contentType(ContentType.JSON)
+                .body(Map.of("sourceIds", List.of(successor), "successorId", province.toString(), "effectiveDate", "2099-01-01"))
+                .when().post("/api/v1/org-units/merges")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("effectiveDate"));
     }
 
     @Test
@@ -302,6 +322,7 @@ class OrgUnitApiTest {
                 .body("errors.field", hasItem("code")).body("errors.field", hasItem("name"));
         post(token, body(province, "X6", "   ", "OTHER", "2025-07-01")).then().statusCode(400).body("errors.field", hasItem("name"));
         post(token, body(province, "X7", "Tên", "OTHER", "1990-01-01")).then().statusCode(400).body("errors.field", hasItem("validFrom"));
+        post(token, body(province, "X8", "Tên\\u0000", "OTHER", "2025-07-01")).then().statusCode(400).contentType(PROBLEM);
         given().header("Authorization", token).contentType(ContentType.TEXT).body("code=X")
                 .when().post("/api/v1/org-units").then().statusCode(415).contentType(PROBLEM);
         given().header("Authorization", token).contentType(ContentType.JSON).body("{}")

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import vn.campaign.foundation.events.EventEnvelope;
 import vn.campaign.foundation.events.PoisonEventException;
+import vn.campaign.foundation.web.Exceptions;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
@@ -47,9 +48,9 @@ public class EventInbox {
             } catch (RuntimeException e) {
                 if (!isTransient(e)) {
                     throw e instanceof PoisonEventException poison ? poison
-                            : new PoisonEventException("event " + event.id() + " (" + event.type() + ") failed: " + rootMessage(e), e);
+                            : new PoisonEventException("event " + event.id() + " (" + event.type() + ") failed: " + Exceptions.rootMessage(e), e);
                 }
-                LOG.warnf("database unavailable while consuming %s; retrying in %d ms (%s)", event.id(), backoff, rootMessage(e));
+                LOG.warnf("database unavailable while consuming %s; retrying in %d ms (%s)", event.id(), backoff, Exceptions.rootMessage(e));
                 pause(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
             }
@@ -75,7 +76,7 @@ public class EventInbox {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
+                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.equals("57014")
                         || state.equals("40001") || state.equals("40P01")) {
                     return true;
                 }
@@ -84,20 +85,23 @@ public class EventInbox {
         return false;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
-
+    /**
+     * Waits out a database outage. An interrupt (shutdown) does not end the wait: failing here
+     * would nack the record and dead-letter a valid event, while a record still waiting when the
+     * process exits is simply delivered again after the restart.
+     */
     private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the database", interrupted);
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        boolean interrupted = false;
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            LOG.debug("interrupt ignored while waiting for the database; the record stays unacknowledged");
         }
     }
 }

@@ -54,6 +54,9 @@ public class Outbox {
                 .setParameter(1, id).setParameter(2, topic).setParameter(3, aggregateType)
                 .setParameter(4, aggregateId).setParameter(5, type)
                 .setParameter(6, Timestamp.from(Instant.now())).setParameter(7, data)
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                // touches only outbox_event: no need to flush (and dirty-check) the whole session first
+                .addSynchronizedQuerySpace("outbox_event")
                 .executeUpdate();
         wakeRelayAfterCommit();
         return id;

@@ -11,10 +11,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.campaign.foundation.events.EventEnvelope;
+import vn.campaign.foundation.web.Exceptions;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -27,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -127,7 +130,7 @@ public class OutboxRelay {
                 }
             } catch (Exception e) {
                 backoffMillis = Math.min(Math.max(200, backoffMillis * 2), config.maxBackoff().toMillis());
-                LOG.warnf("outbox relay could not publish (%s); retrying in %d ms", rootMessage(e), backoffMillis);
+                LOG.warnf("outbox relay could not publish (%s); retrying in %d ms", Exceptions.rootMessage(e), backoffMillis);
                 idle(backoffMillis);
             }
         }
@@ -184,10 +187,10 @@ public class OutboxRelay {
                 while (rs.next()) {
                     sequences.add(rs.getLong(1));
                     Future<RecordMetadata> ack = producer.send(record(rs));
-                    if (ack.isDone()) {
-                        ack.get(); // fails fast (broker unknown or unreachable) instead of blocking per row
-                    }
                     acks.add(ack);
+                    if (failedAlready(ack)) {
+                        break; // the broker is unreachable or refused the row: do not block on every later row
+                    }
                 }
             }
         }
@@ -196,15 +199,59 @@ public class OutboxRelay {
         }
         producer.flush();
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                // keep what the broker took before the failure, so a retry does not send it again
+                delete(connection, sequences.subList(0, i));
+                if (e.getCause() instanceof RetriableException) {
+                    connection.commit();
+                    throw e;
+                }
+                park(connection, sequences.get(i), Exceptions.rootMessage(e));
+                published.addAndGet(i);
+                return i + 1;
+            }
+        }
+        delete(connection, sequences);
+        published.addAndGet(sequences.size());
+        return sequences.size();
+    }
+
+    private static boolean failedAlready(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return false;
+        }
+        try {
+            ack.get();
+            return false;
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
+    private static void delete(Connection connection, List<Long> sequences) throws SQLException {
+        if (sequences.isEmpty()) {
+            return;
         }
         try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where seq = any(?)")) {
             delete.setArray(1, connection.createArrayOf("bigint", sequences.toArray()));
             delete.executeUpdate();
         }
-        published.addAndGet(sequences.size());
-        return sequences.size();
+    }
+
+    /** A row the broker will never accept (too large, invalid topic): set aside with the reason so the rest flows. */
+    private void park(Connection connection, long seq, String reason) throws SQLException {
+        LOG.errorf("outbox row %d can never be published (%s); moved to outbox_event_failed", seq, reason);
+        try (PreparedStatement move = connection.prepareStatement("""
+                with moved as (delete from outbox_event where seq = ? returning *)
+                insert into outbox_event_failed (seq, id, topic, aggregate_type, aggregate_id, event_type, occurred_at, payload, reason)
+                select seq, id, topic, aggregate_type, aggregate_id, event_type, occurred_at, payload, ? from moved""")) {
+            move.setLong(1, seq);
+            move.setString(2, reason);
+            move.executeUpdate();
+        }
     }
 
     private ProducerRecord<String, String> record(ResultSet rs) throws SQLException {
@@ -243,11 +290,4 @@ public class OutboxRelay {
         return props;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
 }

@@ -43,8 +43,30 @@ public class PageRequest {
         return limit;
     }
 
+    /** What one value of a cursor must look like (it is bound into SQL casts). */
+    public enum Part { TEXT, UUID, INT, DATE }
+
     /** The values the cursor carries, or null on the first page; 400 if it is not one of ours. */
-    public List<String> cursorValues(int expected) {
+    public List<String> cursorValues(Part... parts) {
+        List<String> values = cursorValues(parts.length);
+        if (values != null) {
+            for (int i = 0; i < parts.length; i++) {
+                try {
+                    switch (parts[i]) {
+                        case UUID -> java.util.UUID.fromString(values.get(i));
+                        case INT -> Integer.parseInt(values.get(i));
+                        case DATE -> java.time.LocalDate.parse(values.get(i));
+                        case TEXT -> { }
+                    }
+                } catch (RuntimeException e) {
+                    throw ProblemException.invalid("cursor", "not a cursor returned by this list");
+                }
+            }
+        }
+        return values;
+    }
+
+    private List<String> cursorValues(int expected) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }

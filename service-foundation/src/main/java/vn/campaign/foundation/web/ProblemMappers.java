@@ -101,9 +101,42 @@ public class ProblemMappers {
         if (root instanceof ProblemException p) {
             return problem(p, uri);
         }
+        Response known = databaseProblem(e, uri);
+        if (known != null) {
+            return known;
+        }
         LOG.error("unexpected failure", e);
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "the request could not be completed; it has been logged", path(uri), List.of()));
+    }
+
+    /** Failures a request can cause in the database that are the client's to resolve, not a server error. */
+    private static Response databaseProblem(Exception e, UriInfo uri) {
+        boolean optimistic = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                optimistic = true;
+            }
+        }
+        if (optimistic) {
+            return respond(ProblemException.conflict("someone else changed this resource at the same time; read it again and retry")
+                    .toProblem(path(uri)));
+        }
+        String state = Exceptions.sqlState(e);
+        if (state == null) {
+            return null;
+        }
+        if (state.equals("23505")) {
+            return respond(ProblemException.conflict("this would duplicate an existing record").toProblem(path(uri)));
+        }
+        if (state.equals("40001") || state.equals("40P01") || state.equals("55P03")) {
+            return respond(ProblemException.conflict("a concurrent change got in the way; retry the request").toProblem(path(uri)));
+        }
+        if (state.startsWith("22")) {
+            return respond(ProblemException.badRequest("a value is not acceptable (for example a control character or a number out of range)")
+                    .toProblem(path(uri)));
+        }
+        return null;
     }
 
     static ProblemException jsonProblem(JsonProcessingException e) {
