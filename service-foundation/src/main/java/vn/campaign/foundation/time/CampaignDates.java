@@ -14,4 +14,14 @@ public final class CampaignDates {
     public static LocalDate today() {
         return LocalDate.now(ZONE);
     }
+
+    /** The instant a deadline date ends: midnight after it, Asia/Ho_Chi_Minh. */
+    public static java.time.Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZONE).toInstant();
+    }
+
+    /** True when {@code at} falls after the end of the deadline date. */
+    public static boolean isAfter(LocalDate deadline, java.time.Instant at) {
+        return !at.isBefore(endOf(deadline));
+    }
 }
