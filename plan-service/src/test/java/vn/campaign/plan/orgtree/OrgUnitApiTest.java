@@ -78,6 +78,9 @@ class OrgUnitApiTest {
                 .then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", startsWith("Bearer"));
         given().header("Authorization", "Bearer not.a.token").when().get("/api/v1/org-units/{id}", province)
                 .then().statusCode(401).contentType(PROBLEM);
+        String noRoles = "Bearer " + DevTokens.mint("nobody", province, null, List.of());
+        given().header("Authorization", noRoles).when().get("/api/v1/org-units/{id}", province)
+                .then().statusCode(403).contentType(PROBLEM);
     }
 
     @Test
