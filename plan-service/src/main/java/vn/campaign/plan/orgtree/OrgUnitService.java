@@ -196,12 +196,13 @@ public class OrgUnitService {
         int unchanged = 0;
         // snapshots are written after one flush at the end: flushing per row would re-check every loaded unit each time
         List<Object[]> deferred = new ArrayList<>();
+        List<Problem.FieldError> outOfScope = new ArrayList<>();
         for (ImportRow row : ordered) {
             OrgUnit parent = row.parentCode() == null ? null : existing.get(key(row.parentCode()));
             String parentField = "line " + row.line() + ": parentCode";
             OrgUnit unit = existing.get(key(row.code()));
             if (unit != null && !scope.covers(unit.pathIds()) && !UnitPaths.within(scope.callerPath(), unit.pathIds())) {
-                errors.add(new Problem.FieldError("line " + row.line() + ": code", "code " + row.code() + " is taken outside your organisation's subtree"));
+                outOfScope.add(new Problem.FieldError("line " + row.line() + ": code", "code " + row.code() + " is taken outside your organisation's subtree"));
                 continue;
             }
             if (unit != null && sameAs(unit, row, parent)) {
@@ -213,7 +214,7 @@ public class OrgUnitService {
                 continue;
             }
             if (parent != null && !scope.covers(parent.pathIds())) {
-                errors.add(new Problem.FieldError(parentField, "unit " + parent.code + " is outside your organisation's subtree"));
+                outOfScope.add(new Problem.FieldError(parentField, "unit " + parent.code + " is outside your organisation's subtree"));
                 continue;
             }
             if (parent != null && parent.isClosedOn(CampaignDates.today())) {
@@ -230,7 +231,7 @@ public class OrgUnitService {
             boolean manageable = scope.isAdmin()
                     || (scope.covers(unit.pathIds()) && unit.pathIds().size() > scope.callerPath().size());
             if (!manageable) {
-                errors.add(new Problem.FieldError("line " + row.line() + ": code", "unit " + unit.code + " exists outside the part of the tree you manage"));
+                outOfScope.add(new Problem.FieldError("line " + row.line() + ": code", "unit " + unit.code + " exists outside the part of the tree you manage"));
                 continue;
             }
             if (!unit.name.equals(normalize(row.name())) || unit.kind != row.kind()) {
@@ -247,6 +248,9 @@ public class OrgUnitService {
                 moveUnder(unit, parent);
             }
             updated++;
+        }
+        if (!outOfScope.isEmpty()) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "rows touch units outside the part of the tree you manage", outOfScope);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

@@ -106,7 +106,7 @@ class OrgUnitImportTest {
         String csv = "code,name,kind,parentCode\n" + p + ",Xã lạ,PARTY_COMMITTEE," + otherCode + "\n";
         given().header("Authorization", officer(province)).contentType("text/csv").body(csv)
                 .when().post("/api/v1/org-units/import")
-                .then().statusCode(400).body("errors[0].message", containsString("outside"));
+                .then().statusCode(403).body("errors[0].message", containsString("outside"));
         given().header("Authorization", officer(province)).contentType("text/csv").body("code,name,kind,parentCode\n" + p + ",Gốc,PARTY_COMMITTEE,\n")
                 .when().post("/api/v1/org-units/import")
                 .then().statusCode(400).body("errors[0].message", containsString("only an admin"));
