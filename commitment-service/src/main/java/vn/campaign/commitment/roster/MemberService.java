@@ -1,0 +1,357 @@
+package vn.campaign.commitment.roster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import vn.campaign.commitment.Texts;
+import vn.campaign.commitment.roster.MemberCommands.Changes;
+import vn.campaign.commitment.roster.MemberCommands.ImportResult;
+import vn.campaign.commitment.roster.MemberCommands.ImportRow;
+import vn.campaign.commitment.roster.MemberCommands.NewMember;
+import vn.campaign.foundation.commitments.CommitmentEvent;
+import vn.campaign.foundation.events.Topics;
+import vn.campaign.foundation.outbox.Outbox;
+import vn.campaign.foundation.plans.ExemptionCategory;
+import vn.campaign.foundation.plans.MemberCategory;
+import vn.campaign.foundation.security.Caller;
+import vn.campaign.foundation.security.Roles;
+import vn.campaign.foundation.security.Scope;
+import vn.campaign.foundation.security.UnitDirectory;
+import vn.campaign.foundation.web.ETags;
+import vn.campaign.foundation.web.Problem;
+import vn.campaign.foundation.web.ProblemException;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Changes to the roster. Every change is written to the member's change log and published as a
+ * roster event (the member's whole state) in the same transaction.
+ */
+@ApplicationScoped
+public class MemberService {
+
+    /** Who may read roster entries of their subtree (a member may always read their own). */
+    public static final String[] READERS = {Roles.CELL_SECRETARY, Roles.UNIT_OFFICER, Roles.COMMENDATION_COUNCIL};
+    /** Who may change roster entries of their subtree. */
+    public static final String[] KEEPERS = {Roles.CELL_SECRETARY, Roles.UNIT_OFFICER};
+    private static final int IMPORT_CHUNK = 500;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Scope scope;
+    @Inject
+    Caller caller;
+    @Inject
+    Clock clock;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    UnitDirectory directory;
+
+    /** The fields of an entry that change together in one step (the unit aside). */
+    record Fields(String fullName, MemberCategory category, boolean leader, String positionTitle,
+                  ExemptionCategory exemption, String exemptionReason) {
+
+        static Fields of(Member m) {
+            return new Fields(m.fullName, m.category, m.leader, m.positionTitle, m.exemption, m.exemptionReason);
+        }
+    }
+
+    @Transactional
+    public Member create(NewMember command) {
+        scope.requireRole(KEEPERS);
+        List<UUID> path = scope.requireWithin(command.unitId());
+        Fields fields = new Fields(Texts.normalize(command.fullName()), command.category(), Boolean.TRUE.equals(command.leader()),
+                Texts.normalize(command.positionTitle()), command.exemption(), Texts.normalize(command.exemptionReason()));
+        requireReasonWithExemption(fields);
+        String ref = command.externalRef().trim();
+        if (Member.count("externalRef", ref) > 0) {
+            throw ProblemException.conflict("a member with the external reference " + ref + " is already on the roster");
+        }
+        return register(ref, command.unitId(), path, fields);
+    }
+
+    @Transactional
+    public Member update(UUID id, Changes changes, String ifMatch) {
+        Member member = lockManaged(id, ifMatch);
+        Fields now = Fields.of(member);
+        change(member, new Fields(
+                changes.fullName() == null ? now.fullName() : Texts.normalize(changes.fullName()),
+                changes.category() == null ? now.category() : changes.category(),
+                changes.leader() == null ? now.leader() : changes.leader(),
+                changes.positionTitle() == null ? now.positionTitle() : Texts.normalize(changes.positionTitle()),
+                now.exemption(), now.exemptionReason()), member.unitId, null);
+        return member;
+    }
+
+    @Transactional
+    public Member exempt(UUID id, MemberCommands.Exemption exemption, String ifMatch) {
+        Member member = lockManaged(id, ifMatch);
+        Fields now = Fields.of(member);
+        change(member, new Fields(now.fullName(), now.category(), now.leader(), now.positionTitle(),
+                exemption.category(), Texts.normalize(exemption.reason())), member.unitId, null);
+        return member;
+    }
+
+    @Transactional
+    public Member liftExemption(UUID id, String ifMatch) {
+        Member member = lockManaged(id, ifMatch);
+        Fields now = Fields.of(member);
+        change(member, new Fields(now.fullName(), now.category(), now.leader(), now.positionTitle(), null, null), member.unitId, null);
+        return member;
+    }
+
+    /** Moves the member to another unit; both units must be in the caller's subtree. The history keeps the old one. */
+    @Transactional
+    public Member move(UUID id, UUID unitId, String ifMatch) {
+        Member member = lockManaged(id, ifMatch);
+        List<UUID> path = scope.requireWithin(unitId);
+        change(member, Fields.of(member), unitId, path);
+        return member;
+    }
+
+    /**
+     * Creates or updates every row by external reference; all or nothing, every row that cannot
+     * be applied reported with its line (rows come well-formed from {@link MemberImportParser}).
+     * Re-importing the same file changes nothing and publishes nothing.
+     */
+    @Transactional
+    public ImportResult importRows(List<ImportRow> rows) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Map<String, UUID> unitsByCode = unitsByCode(rows);
+        Map<UUID, Optional<List<UUID>>> paths = new HashMap<>();
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        // in chunks, clearing the session after each: every change flushes (its event carries the
+        // new version), and a flush dirty-checks everything managed, so a whole province at once
+        // would cost rows x rows
+        for (List<ImportRow> chunk : chunks(rows, IMPORT_CHUNK)) {
+            Map<String, Member> existing = new HashMap<>();
+            Member.<Member>list("externalRef in ?1", chunk.stream().map(r -> r.externalRef().trim()).toList())
+                    .forEach(m -> existing.put(m.externalRef, m));
+            for (ImportRow row : chunk) {
+                String at = "line " + row.line() + ": ";
+                UUID unitId = row.unitId() != null ? row.unitId() : unitsByCode.get(row.unitCode().trim().toUpperCase(Locale.ROOT));
+                Optional<List<UUID>> path = unitId == null ? Optional.empty() : paths.computeIfAbsent(unitId, directory::pathOf);
+                if (path.isEmpty()) {
+                    errors.add(new Problem.FieldError(at + (row.unitId() != null ? "unitId" : "unitCode"), "no unit "
+                            + (row.unitId() != null ? row.unitId() : row.unitCode()) + " is known here"));
+                    continue;
+                }
+                if (!scope.covers(path.get())) {
+                    errors.add(new Problem.FieldError(at + "unit", "unit " + unitId + " is outside your organisation's subtree"));
+                    continue;
+                }
+                Fields fields = new Fields(Texts.normalize(row.fullName()), row.category(), Boolean.TRUE.equals(row.leader()),
+                        Texts.normalize(row.positionTitle()), row.exemption(), Texts.normalize(row.exemptionReason()));
+                Member member = existing.get(row.externalRef().trim());
+                if (member == null) {
+                    register(row.externalRef().trim(), unitId, path.get(), fields);
+                    created++;
+                    continue;
+                }
+                UUID currentUnit = member.unitId;
+                if (!scope.covers(paths.computeIfAbsent(currentUnit, directory::pathOf).orElse(List.of(currentUnit)))) {
+                    errors.add(new Problem.FieldError(at + "externalRef", "member " + member.externalRef
+                            + " is on the roster of a unit outside your organisation's subtree"));
+                    continue;
+                }
+                if (change(member, fields, unitId, path.get())) {
+                    updated++;
+                } else {
+                    unchanged++;
+                }
+            }
+            em.flush();
+            em.clear();
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new ImportResult(rows.size(), created, updated, unchanged);
+    }
+
+    /** A member the caller may read: their own entry, or one in their subtree with a reading role. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Member get(UUID id) {
+        Member member = find(id);
+        if (!caller.member().map(member.id::equals).orElse(false)) {
+            scope.requireRole(READERS);
+            scope.requireWithin(member.unitId);
+        }
+        return member;
+    }
+
+    /** The caller's own roster entry, by the {@code member} claim of their token. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Member me() {
+        UUID id = caller.member().orElseThrow(() -> ProblemException.notFound("your token names no member"));
+        return find(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Member find(UUID id) {
+        Member member = Member.findById(id);
+        if (member == null) {
+            throw ProblemException.notFound("member " + id + " is not on the roster");
+        }
+        return member;
+    }
+
+    // --- the mechanics shared by the operations above
+
+    private Member register(String externalRef, UUID unitId, List<UUID> path, Fields fields) {
+        Member member = new Member();
+        member.id = UUID.randomUUID();
+        member.externalRef = externalRef;
+        member.unitId = unitId;
+        set(member, fields);
+        member.createdAt = clock.instant();
+        member.createdBy = caller.subject();
+        member.updatedAt = member.createdAt;
+        member.updatedBy = member.createdBy;
+        member.persist();
+        Map<String, Map<String, Object>> diff = new LinkedHashMap<>();
+        diff(diff, "externalRef", null, externalRef);
+        diff(diff, "unitId", null, unitId);
+        diff(diff, "fullName", null, fields.fullName());
+        diff(diff, "category", null, fields.category());
+        diff(diff, "leader", null, fields.leader());
+        diff(diff, "positionTitle", null, fields.positionTitle());
+        diff(diff, "exemption", null, fields.exemption());
+        diff(diff, "exemptionReason", null, fields.exemptionReason());
+        log(member, MemberChange.Kind.REGISTERED, null, diff);
+        publish(member, CommitmentEvent.MEMBER_REGISTERED, path, null, null);
+        return member;
+    }
+
+    /** Brings the entry to {@code target} in {@code unitId}; logs and publishes when anything changed. */
+    private boolean change(Member member, Fields target, UUID unitId, List<UUID> unitPath) {
+        requireReasonWithExemption(target);
+        Fields now = Fields.of(member);
+        Map<String, Map<String, Object>> diff = new LinkedHashMap<>();
+        diff(diff, "unitId", member.unitId, unitId);
+        diff(diff, "fullName", now.fullName(), target.fullName());
+        diff(diff, "category", now.category(), target.category());
+        diff(diff, "leader", now.leader(), target.leader());
+        diff(diff, "positionTitle", now.positionTitle(), target.positionTitle());
+        diff(diff, "exemption", now.exemption(), target.exemption());
+        diff(diff, "exemptionReason", now.exemptionReason(), target.exemptionReason());
+        if (diff.isEmpty()) {
+            return false;
+        }
+        UUID previousUnit = member.unitId;
+        boolean moved = !previousUnit.equals(unitId);
+        List<UUID> previousPath = moved ? directory.pathOf(previousUnit).orElse(List.of(previousUnit)) : null;
+        member.unitId = unitId;
+        set(member, target);
+        member.updatedAt = clock.instant();
+        member.updatedBy = caller.subject();
+        em.flush(); // the event carries the version the database now holds
+        log(member, moved ? MemberChange.Kind.MOVED : MemberChange.Kind.UPDATED, moved ? previousUnit : null, diff);
+        List<UUID> path = unitPath != null ? unitPath : directory.pathOf(unitId).orElse(List.of(unitId));
+        publish(member, moved ? CommitmentEvent.MEMBER_MOVED : CommitmentEvent.MEMBER_UPDATED, path,
+                moved ? previousUnit : null, previousPath);
+        return true;
+    }
+
+    private Member lockManaged(UUID id, String ifMatch) {
+        scope.requireRole(KEEPERS);
+        Member member = em.find(Member.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (member == null) {
+            throw ProblemException.notFound("member " + id + " is not on the roster");
+        }
+        scope.requireWithin(member.unitId);
+        ETags.requireMatch(ifMatch, member.version);
+        return member;
+    }
+
+    private static void set(Member member, Fields fields) {
+        member.fullName = fields.fullName();
+        member.category = fields.category();
+        member.leader = fields.leader();
+        member.positionTitle = fields.positionTitle();
+        member.exemption = fields.exemption();
+        member.exemptionReason = fields.exemptionReason();
+    }
+
+    private void log(Member member, MemberChange.Kind kind, UUID previousUnit, Map<String, Map<String, Object>> diff) {
+        MemberChange change = new MemberChange();
+        change.memberId = member.id;
+        change.kind = kind;
+        change.unitId = member.unitId;
+        change.previousUnitId = previousUnit;
+        try {
+            change.changes = json.writeValueAsString(diff);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("change log not serialisable", e);
+        }
+        change.changedAt = member.updatedAt;
+        change.changedBy = caller.subject();
+        change.changedByName = caller.name();
+        change.persist();
+    }
+
+    private void publish(Member member, String type, List<UUID> path, UUID previousUnit, List<UUID> previousPath) {
+        CommitmentEvent.MemberState state = new CommitmentEvent.MemberState(member.id, member.fullName, member.unitId, path,
+                previousUnit, previousPath, member.category, member.category.template(), member.leader, member.positionTitle,
+                member.exemption, member.version, member.updatedAt, caller.actor());
+        outbox.publish(Topics.COMMITMENTS, CommitmentEvent.AGGREGATE_MEMBER, member.id.toString(), type, state);
+    }
+
+    private static void diff(Map<String, Map<String, Object>> diff, String field, Object from, Object to) {
+        if (!Objects.equals(from, to)) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("from", from);
+            change.put("to", to);
+            diff.put(field, change);
+        }
+    }
+
+    private static void requireReasonWithExemption(Fields fields) {
+        if (fields.exemption() != null && fields.exemptionReason() == null) {
+            throw ProblemException.invalid("exemptionReason", "is required with an exemption");
+        }
+        if (fields.exemption() == null && fields.exemptionReason() != null) {
+            throw ProblemException.invalid("exemption", "is required with an exemption reason");
+        }
+    }
+
+    private Map<String, UUID> unitsByCode(List<ImportRow> rows) {
+        List<String> codes = rows.stream().map(ImportRow::unitCode).filter(Objects::nonNull)
+                .map(c -> c.trim().toUpperCase(Locale.ROOT)).distinct().toList();
+        Map<String, UUID> units = new HashMap<>();
+        for (List<String> chunk : chunks(codes, 1000)) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = em.createNativeQuery("select upper(code), id from org_unit_replica where upper(code) in (:codes)")
+                    .setParameter("codes", chunk).getResultList();
+            found.forEach(r -> units.put((String) r[0], (UUID) r[1]));
+        }
+        return units;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += size) {
+            chunks.add(items.subList(i, Math.min(items.size(), i + size)));
+        }
+        return chunks;
+    }
+}
