@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.campaign.commitment.Cursors;
-import vn.campaign.commitment.Sql;
+import vn.campaign.foundation.persistence.NativeSql;
 import vn.campaign.commitment.commitments.MemberStanding.Standing;
 import vn.campaign.commitment.plans.PlanReplica;
 import vn.campaign.foundation.commitments.CommitmentStatus;
@@ -41,7 +41,7 @@ public class CommitmentQueries {
 
     /** Commitments written in the subtree, by member name; cursor (name, id). Up to limit + 1 rows. */
     public List<Commitment> list(String underPath, Filter filter, List<String> after, int limit) {
-        Sql sql = new Sql(em, """
+        NativeSql sql = new NativeSql(em, """
                 select c.* from commitment c join member m on m.id = c.member_id
                 join org_unit_replica u on u.id = c.unit_id where true""");
         if (underPath != null) {
@@ -70,7 +70,7 @@ public class CommitmentQueries {
 
     /** A member's commitments changed after {@code since} (null: all), oldest change first; cursor (updatedAt, id). */
     public List<Commitment> changedSince(UUID memberId, Instant since, List<String> after, int limit) {
-        Sql sql = new Sql(em, "select c.* from commitment c where c.member_id = :member").bind("member", memberId);
+        NativeSql sql = new NativeSql(em, "select c.* from commitment c where c.member_id = :member").bind("member", memberId);
         if (since != null) {
             sql.and("c.updated_at > :since").bind("since", since);
         }
@@ -83,7 +83,7 @@ public class CommitmentQueries {
 
     /** Check-ins of a commitment by action and period; cursor (action, period). */
     public List<CheckIn> checkIns(UUID commitmentId, List<String> after, int limit) {
-        Sql sql = new Sql(em, "select k.* from check_in k where k.commitment_id = :commitment").bind("commitment", commitmentId);
+        NativeSql sql = new NativeSql(em, "select k.* from check_in k where k.commitment_id = :commitment").bind("commitment", commitmentId);
         if (after != null) {
             sql.and("(k.action_no, k.period) > (:afterAction, :afterPeriod)")
                     .bind("afterAction", Integer.parseInt(after.get(0))).bind("afterPeriod", after.get(1));
@@ -100,7 +100,7 @@ public class CommitmentQueries {
     }
 
     public List<CommitmentHistory> history(UUID commitmentId, List<String> after, int limit) {
-        Sql sql = new Sql(em, "select h.* from commitment_history h where h.commitment_id = :commitment").bind("commitment", commitmentId);
+        NativeSql sql = new NativeSql(em, "select h.* from commitment_history h where h.commitment_id = :commitment").bind("commitment", commitmentId);
         if (after != null) {
             sql.and("h.seq > :afterSeq").bind("afterSeq", Cursors.number(after.get(0)));
         }
@@ -109,7 +109,7 @@ public class CommitmentQueries {
 
     /** How many commitments of the plan written in the subtree are in each status. */
     public Map<CommitmentStatus, Long> countsByStatus(UUID planId, String underPath) {
-        Sql sql = new Sql(em, """
+        NativeSql sql = new NativeSql(em, """
                 select c.status, count(*) from commitment c join org_unit_replica u on u.id = c.unit_id
                 where c.plan_id = :plan""").bind("plan", planId);
         if (underPath != null) {
@@ -132,19 +132,19 @@ public class CommitmentQueries {
      * the plan accepts.
      */
     public List<MemberStanding> notSubmitted(PlanReplica plan, String underPath, List<String> after, int limit) {
-        Sql sql = expected(plan, underPath).and("c.submitted_at is null");
+        NativeSql sql = expected(plan, underPath).and("c.submitted_at is null");
         return standings(sql, after, limit, plan.dueHasPassed(clock.instant()));
     }
 
     /** Expected members who submitted after the due date, and (once it has passed) those who have not submitted at all. */
     public List<MemberStanding> late(PlanReplica plan, String underPath, List<String> after, int limit) {
         boolean overdue = plan.dueHasPassed(clock.instant());
-        Sql sql = expected(plan, underPath).and(overdue ? "(coalesce(c.late, false) or c.submitted_at is null)" : "coalesce(c.late, false)");
+        NativeSql sql = expected(plan, underPath).and(overdue ? "(coalesce(c.late, false) or c.submitted_at is null)" : "coalesce(c.late, false)");
         return standings(sql, after, limit, overdue);
     }
 
-    private Sql expected(PlanReplica plan, String underPath) {
-        Sql sql = new Sql(em, """
+    private NativeSql expected(PlanReplica plan, String underPath) {
+        NativeSql sql = new NativeSql(em, """
                 select m.id, m.full_name, m.unit_id, m.category, m.leader, c.id as commitment_id, c.status, c.submitted_at, c.late
                 from member m
                 join org_unit_replica u on u.id = m.unit_id
@@ -162,7 +162,7 @@ public class CommitmentQueries {
         return sql;
     }
 
-    private static List<MemberStanding> standings(Sql sql, List<String> after, int limit, boolean overdue) {
+    private static List<MemberStanding> standings(NativeSql sql, List<String> after, int limit, boolean overdue) {
         if (after != null) {
             sql.and("(m.full_name, m.id) > (:afterName, :afterId)").bind("afterName", after.get(0)).bind("afterId", UUID.fromString(after.get(1)));
         }

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import vn.campaign.commitment.Texts;
+import vn.campaign.foundation.text.Texts;
 import vn.campaign.commitment.commitments.CommitmentCommands.ActionInput;
 import vn.campaign.commitment.commitments.CommitmentCommands.Content;
 import vn.campaign.commitment.commitments.CommitmentCommands.NewCommitment;

@@ -195,10 +195,14 @@ public class MemberResource {
     @POST
     @Path("/import")
     @Consumes({CSV, JSON_LINES, "application/jsonl"})
-    @RolesAllowed({Roles.CELL_SECRETARY, Roles.UNIT_OFFICER, Roles.INTEGRATION, Roles.ADMIN})
+    // not the integration role: portal tokens must not rewrite the roster
+    @RolesAllowed({Roles.CELL_SECRETARY, Roles.UNIT_OFFICER, Roles.ADMIN})
     @Operation(summary = "Create or update roster entries by external reference, all or nothing: CSV with the header "
-            + "externalRef,fullName,unitId or unitCode,category,leader,positionTitle,exemption,exemptionReason, or JSON lines "
-            + "with those fields. A bad row fails the import and is reported with its line; other columns are refused")
+            + "externalRef,fullName,unitId or unitCode,category[,leader,positionTitle,exemption,exemptionReason], or JSON lines "
+            + "with those fields. A bad row fails the import and is reported with its line (400); rows touching units outside "
+            + "your subtree fail it with a 403; other columns are refused. An optional column left out keeps the member's "
+            + "current value; present but blank clears it (exemption and exemptionReason go together). At most "
+            + MemberImportParser.MAX_ROWS + " rows per import")
     @RequestBody(content = {@Content(mediaType = CSV, example = "externalRef,fullName,unitCode,category,leader,positionTitle\nDV-001,\"Nguyễn Văn An\",CB-MYPHU,PARTY_MEMBER,true,Bí thư chi bộ"),
             @Content(mediaType = JSON_LINES, example = "{\"externalRef\":\"DV-001\",\"fullName\":\"Nguyễn Văn An\",\"unitCode\":\"CB-MYPHU\",\"category\":\"PARTY_MEMBER\"}")})
     @APIResponse(responseCode = "200", description = "what the import did", content = @Content(schema = @Schema(implementation = MemberCommands.ImportResult.class)))

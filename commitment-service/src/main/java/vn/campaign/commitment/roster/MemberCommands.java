@@ -9,6 +9,7 @@ import vn.campaign.foundation.web.CleanText;
 import vn.campaign.foundation.plans.ExemptionCategory;
 import vn.campaign.foundation.plans.MemberCategory;
 
+import java.util.Set;
 import java.util.UUID;
 
 /** What callers ask of the roster. */
@@ -56,11 +57,29 @@ public final class MemberCommands {
 
     /**
      * One row of a bulk import (CSV or JSON lines); {@code line} is 1-based in the file. The unit
-     * is named by id or by code.
+     * is named by id or by code. {@code given} holds the optional columns ({@link #OPTIONAL}) the
+     * row carries: a column that is there but blank clears the field, a column that is not there
+     * keeps the member's current value (the default for a new member).
      */
     public record ImportRow(int line, String externalRef, String fullName, UUID unitId, String unitCode,
                             MemberCategory category, Boolean leader, String positionTitle,
-                            ExemptionCategory exemption, String exemptionReason) {
+                            ExemptionCategory exemption, String exemptionReason, Set<String> given) {
+
+        public static final String LEADER = "leader";
+        public static final String POSITION_TITLE = "positionTitle";
+        public static final String EXEMPTION = "exemption";
+        public static final String EXEMPTION_REASON = "exemptionReason";
+        /** The columns an import may leave out. */
+        public static final Set<String> OPTIONAL = Set.of(LEADER, POSITION_TITLE, EXEMPTION, EXEMPTION_REASON);
+
+        public ImportRow {
+            given = given == null ? Set.of() : Set.copyOf(given);
+        }
+
+        /** Whether the row carries the optional column (perhaps blank, which clears the field). */
+        public boolean has(String column) {
+            return given.contains(column);
+        }
     }
 
     @Schema(name = "MemberImportResult")

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import vn.campaign.commitment.Texts;
+import vn.campaign.foundation.text.Texts;
 import vn.campaign.commitment.roster.MemberCommands.ImportRow;
 import vn.campaign.foundation.plans.ExemptionCategory;
 import vn.campaign.foundation.plans.MemberCategory;
@@ -21,17 +21,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Reads a bulk import of the roster: CSV with the header
  * {@code externalRef,fullName,unitId|unitCode,category,leader,positionTitle,exemption,exemptionReason}
  * or JSON lines with the same fields. Every unreadable row is reported with its line number.
+ * <p>
+ * The optional columns ({@code leader}, {@code positionTitle}, {@code exemption} with
+ * {@code exemptionReason}) are told apart by presence: a column (or JSON field) that is there but
+ * blank (or null) clears the field; one that is not there at all, or a CSV line that ends before
+ * it, keeps the member's current value (the default for a new member), so a file with only the
+ * required columns never wipes leader flags or exemptions. {@code exemption} and
+ * {@code exemptionReason} come together or not at all.
  */
 public final class MemberImportParser {
 
-    public static final int MAX_ROWS = 100_000;
+    /**
+     * Rows per import: one import is one transaction (with its own timeout, see
+     * {@link MemberService#importRows}); a province's roster goes in parts.
+     */
+    public static final int MAX_ROWS = 20_000;
+    static final String TOO_MANY_ROWS = "the import has more than " + MAX_ROWS + " rows; split the file into parts of at most "
+            + MAX_ROWS + " rows and import them one after another (each part is applied on its own, all or nothing)";
     public static final List<String> COLUMNS = List.of("externalRef", "fullName", "unitId", "unitCode", "category", "leader",
             "positionTitle", "exemption", "exemptionReason");
+
+    private static final String EXEMPTION_PAIR = "give exemption and exemptionReason together (both blank to lift an exemption), "
+            + "or leave both out to keep the member's current exemption";
 
     private MemberImportParser() {
     }
@@ -54,12 +72,15 @@ public final class MemberImportParser {
                 // the roster keeps only the fields SPEC allows; say so rather than silently drop data
                 throw ProblemException.invalid("header", "unknown columns " + unknown + "; the roster keeps only " + COLUMNS);
             }
+            if (header.contains(ImportRow.EXEMPTION) != header.contains(ImportRow.EXEMPTION_REASON)) {
+                throw ProblemException.invalid("header", EXEMPTION_PAIR);
+            }
             for (CSVRecord record : parser) {
                 if (rows.size() >= MAX_ROWS) {
-                    throw ProblemException.invalid("body", "at most " + MAX_ROWS + " rows per import");
+                    throw ProblemException.invalid("body", TOO_MANY_ROWS);
                 }
                 int line = (int) record.getRecordNumber() + 1;
-                rows.add(row(line, field -> value(record, field), errors));
+                rows.add(row(line, field -> value(record, field), field -> record.isMapped(field) && record.isSet(field), errors));
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             throw ProblemException.invalid("body", "not readable as CSV: " + e.getMessage());
@@ -71,8 +92,8 @@ public final class MemberImportParser {
         List<ImportRow> rows = new ArrayList<>();
         List<Problem.FieldError> errors = new ArrayList<>();
         String[] lines = body.split("\r?\n", -1);
-        if (lines.length > MAX_ROWS + 1) {
-            throw ProblemException.invalid("body", "at most " + MAX_ROWS + " rows per import");
+        if (Arrays.stream(lines).filter(l -> !l.isBlank()).count() > MAX_ROWS) {
+            throw ProblemException.invalid("body", TOO_MANY_ROWS);
         }
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].trim();
@@ -100,7 +121,7 @@ public final class MemberImportParser {
                 continue;
             }
             JsonNode object = node;
-            rows.add(row(i + 1, field -> text(object, field), errors));
+            rows.add(row(i + 1, field -> text(object, field), object::has, errors));
         }
         return checked(rows, errors);
     }
@@ -124,7 +145,9 @@ public final class MemberImportParser {
         return rows;
     }
 
-    private static ImportRow row(int line, java.util.function.Function<String, String> field, List<Problem.FieldError> errors) {
+    /** {@code field}: the value, blank as null; {@code present}: whether the row carries the column at all. */
+    private static ImportRow row(int line, java.util.function.Function<String, String> field, Predicate<String> present,
+                                 List<Problem.FieldError> errors) {
         String at = "line " + line + ": ";
         UUID unitId = null;
         String unitIdText = field.apply("unitId");
@@ -148,7 +171,8 @@ public final class MemberImportParser {
                 enumValue(MemberCategory.class, field.apply("category"), at + "category", errors), leader,
                 field.apply("positionTitle"),
                 enumValue(ExemptionCategory.class, field.apply("exemption"), at + "exemption", errors),
-                field.apply("exemptionReason"));
+                field.apply("exemptionReason"),
+                ImportRow.OPTIONAL.stream().filter(present).collect(Collectors.toSet()));
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field, List<Problem.FieldError> errors) {
@@ -207,10 +231,11 @@ public final class MemberImportParser {
             errors.add(new Problem.FieldError(at + "exemptionReason", "must not contain control characters"));
         }
         boolean hasReason = row.exemptionReason() != null && !row.exemptionReason().isBlank();
-        if (row.exemption() != null && !hasReason) {
+        if (row.has(ImportRow.EXEMPTION) != row.has(ImportRow.EXEMPTION_REASON)) {
+            errors.add(new Problem.FieldError(at + (row.has(ImportRow.EXEMPTION) ? "exemptionReason" : "exemption"), EXEMPTION_PAIR));
+        } else if (row.exemption() != null && !hasReason) {
             errors.add(new Problem.FieldError(at + "exemptionReason", "is required with an exemption"));
-        }
-        if (row.exemption() == null && hasReason) {
+        } else if (row.exemption() == null && hasReason) {
             errors.add(new Problem.FieldError(at + "exemption", "is required with an exemption reason"));
         }
     }

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.campaign.commitment.Cursors;
-import vn.campaign.commitment.Sql;
+import vn.campaign.foundation.persistence.NativeSql;
 import vn.campaign.foundation.plans.MemberCategory;
 
 import java.util.List;
@@ -29,7 +29,7 @@ public class MemberQueries {
 
     /** Members in the subtree ({@code underPath} an ltree, null: everywhere) by name; cursor (name, id). Up to limit + 1 rows. */
     public List<Member> list(String underPath, Filter filter, List<String> after, int limit) {
-        Sql sql = new Sql(em, "select m.* from member m join org_unit_replica u on u.id = m.unit_id where true");
+        NativeSql sql = new NativeSql(em, "select m.* from member m join org_unit_replica u on u.id = m.unit_id where true");
         if (underPath != null) {
             sql.and("u.path <@ cast(:under as ltree)").bind("under", underPath);
         }
@@ -53,7 +53,7 @@ public class MemberQueries {
 
     /** The member's change log, oldest first; cursor seq. */
     public List<MemberChange> history(UUID memberId, List<String> after, int limit) {
-        Sql sql = new Sql(em, "select c.* from member_change c where c.member_id = :member").bind("member", memberId);
+        NativeSql sql = new NativeSql(em, "select c.* from member_change c where c.member_id = :member").bind("member", memberId);
         if (after != null) {
             sql.and("c.seq > :afterSeq").bind("afterSeq", Cursors.number(after.get(0)));
         }

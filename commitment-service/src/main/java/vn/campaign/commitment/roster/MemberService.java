@@ -2,12 +2,13 @@ package vn.campaign.commitment.roster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import vn.campaign.commitment.Texts;
+import vn.campaign.foundation.text.Texts;
 import vn.campaign.commitment.roster.MemberCommands.Changes;
 import vn.campaign.commitment.roster.MemberCommands.ImportResult;
 import vn.campaign.commitment.roster.MemberCommands.ImportRow;
@@ -48,6 +49,9 @@ public class MemberService {
     /** Who may change roster entries of their subtree. */
     public static final String[] KEEPERS = {Roles.CELL_SECRETARY, Roles.UNIT_OFFICER};
     private static final int IMPORT_CHUNK = 500;
+    /** Seconds an import's transaction may take (the default is 60). */
+    static final int IMPORT_TIMEOUT_SECONDS = 600;
+    private static final String OUT_OF_SCOPE = "the row's unit or member is outside the part of the tree you manage";
 
     @Inject
     EntityManager em;
@@ -129,11 +133,20 @@ public class MemberService {
     /**
      * Creates or updates every row by external reference; all or nothing, every row that cannot
      * be applied reported with its line (rows come well-formed from {@link MemberImportParser}).
-     * Re-importing the same file changes nothing and publishes nothing.
+     * Re-importing the same file changes nothing and publishes nothing; optional columns the file
+     * leaves out keep the member's current values. Rows that touch a unit or a roster entry outside
+     * the caller's subtree fail the whole import with a 403 (before any 400), each with the same
+     * neutral message: it must not tell whether an external reference is on another subtree's
+     * roster (that would disclose party membership).
+     * <p>
+     * A province's import ({@link MemberImportParser#MAX_ROWS} rows at most) may outlast the
+     * default transaction timeout, hence its own.
      */
     @Transactional
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public ImportResult importRows(List<ImportRow> rows) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        List<Problem.FieldError> outOfScope = new ArrayList<>();
         Map<String, UUID> unitsByCode = unitsByCode(rows);
         Map<UUID, Optional<List<UUID>>> paths = new HashMap<>();
         int created = 0;
@@ -155,22 +168,18 @@ public class MemberService {
                             + (row.unitId() != null ? row.unitId() : row.unitCode()) + " is known here"));
                     continue;
                 }
-                if (!scope.covers(path.get())) {
-                    errors.add(new Problem.FieldError(at + "unit", "unit " + unitId + " is outside your organisation's subtree"));
+                Member member = existing.get(row.externalRef().trim());
+                // the same field and message whether the row's unit or the entry's current unit is
+                // out of reach: nothing here may say the reference is on someone else's roster
+                if (!scope.covers(path.get()) || member != null && !scope.covers(
+                        paths.computeIfAbsent(member.unitId, directory::pathOf).orElse(List.of(member.unitId)))) {
+                    outOfScope.add(new Problem.FieldError("line " + row.line(), OUT_OF_SCOPE));
                     continue;
                 }
-                Fields fields = new Fields(Texts.normalize(row.fullName()), row.category(), Boolean.TRUE.equals(row.leader()),
-                        Texts.normalize(row.positionTitle()), row.exemption(), Texts.normalize(row.exemptionReason()));
-                Member member = existing.get(row.externalRef().trim());
+                Fields fields = fields(row, member == null ? null : Fields.of(member));
                 if (member == null) {
                     register(row.externalRef().trim(), unitId, path.get(), fields);
                     created++;
-                    continue;
-                }
-                UUID currentUnit = member.unitId;
-                if (!scope.covers(paths.computeIfAbsent(currentUnit, directory::pathOf).orElse(List.of(currentUnit)))) {
-                    errors.add(new Problem.FieldError(at + "externalRef", "member " + member.externalRef
-                            + " is on the roster of a unit outside your organisation's subtree"));
                     continue;
                 }
                 if (change(member, fields, unitId, path.get())) {
@@ -182,10 +191,27 @@ public class MemberService {
             em.flush();
             em.clear();
         }
+        if (!outOfScope.isEmpty()) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "rows touch units outside the part of the tree you manage", outOfScope);
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         return new ImportResult(rows.size(), created, updated, unchanged);
+    }
+
+    /**
+     * What the row asks for: an optional column it leaves out keeps the current value ({@code now};
+     * null for a new member, whose defaults are no leader flag, title or exemption).
+     */
+    private static Fields fields(ImportRow row, Fields now) {
+        boolean leader = row.has(ImportRow.LEADER) ? Boolean.TRUE.equals(row.leader()) : now != null && now.leader();
+        String title = row.has(ImportRow.POSITION_TITLE) ? Texts.normalize(row.positionTitle()) : now == null ? null : now.positionTitle();
+        // the parser lets exemption and its reason come only together
+        boolean exemptionGiven = row.has(ImportRow.EXEMPTION);
+        ExemptionCategory exemption = exemptionGiven ? row.exemption() : now == null ? null : now.exemption();
+        String reason = exemptionGiven ? Texts.normalize(row.exemptionReason()) : now == null ? null : now.exemptionReason();
+        return new Fields(Texts.normalize(row.fullName()), row.category(), leader, title, exemption, reason);
     }
 
     /** A member the caller may read: their own entry, or one in their subtree with a reading role. */

@@ -5,8 +5,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.campaign.commitment.Fixtures;
 
+import vn.campaign.foundation.commitments.CommitmentEvent;
+import vn.campaign.foundation.events.Topics;
+import vn.campaign.localinfra.TestTopics;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -15,6 +21,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.campaign.commitment.Api.addMember;
+import static vn.campaign.commitment.Api.newMember;
 import static vn.campaign.commitment.Api.PROBLEM;
 import static vn.campaign.commitment.Api.as;
 import static vn.campaign.commitment.Api.role;
@@ -99,8 +111,10 @@ class RosterImportTest {
                 .replace("RETIRED,\n", "RETIRED,Nghỉ hưu\n").replace(p + "-1,Lặp lại," + code + ",CITIZEN,,\n", "");
         importCsv(secretary, fixable).statusCode(400).body("errors.field", hasItem("line 6: unitCode"))
                 .body("detail", containsString("NO-SUCH-UNIT"));
+        // a unit outside the subtree is not a bad row but a forbidden one
         importCsv(secretary, fixable.replace("NO-SUCH-UNIT", unitCode(tree.farCellId())))
-                .statusCode(400).body("errors[0].message", containsString("outside"));
+                .statusCode(403).contentType(PROBLEM).body("errors[0].message", containsString("outside"))
+                .body("errors.field", equalTo(List.of("line 6")));
         as(secretary).queryParam("externalRef", p + "-1").when().get("/api/v1/members").then().body("items", hasSize(0));
 
         importLines(secretary, "{\"externalRef\": \n").statusCode(400).body("errors.field", hasItem("line 1"));
@@ -119,6 +133,141 @@ class RosterImportTest {
                 .statusCode(400).body("errors[0].message", containsString("citizenId"));
         importCsv(role("viewer", tree.provinceId()), "externalRef,fullName,unitId,category\n" + p + ",A," + tree.cellId() + ",CITIZEN\n")
                 .statusCode(403);
+    }
+
+    @Test
+    void anIntegrationTokenMayNotRewriteTheRoster() {
+        Fixtures.Tree tree = fixtures.tree();
+        String p = prefix();
+        String csv = "externalRef,fullName,unitId,category\n" + p + ",Cổng thông tin," + tree.cellId() + ",CITIZEN\n";
+        importCsv(role("integration", tree.provinceId()), csv).statusCode(403).contentType(PROBLEM);
+        importLines(role("integration", tree.provinceId()), "{\"externalRef\":\"" + p + "\",\"fullName\":\"A\",\"unitId\":\""
+                + tree.cellId() + "\",\"category\":\"CITIZEN\"}\n").statusCode(403).contentType(PROBLEM);
+        assertEquals(0, fixtures.count("select count(*) from member where external_ref = '" + p + "'"));
+    }
+
+    @Test
+    void rowsOutsideTheSubtreeAreForbiddenWithAMessageThatDisclosesNoMembership() {
+        Fixtures.Tree tree = fixtures.tree();
+        String p = prefix();
+        // on the far cell's roster, which the commune's secretary does not manage
+        Map<String, Object> elsewhere = newMember(tree.farCellId(), "Đinh Văn Xa", "PARTY_MEMBER");
+        elsewhere.put("externalRef", p + "-far");
+        UUID far = addMember(secretary(tree.farCellId()), elsewhere);
+        String code = unitCode(tree.cellId());
+        String secretary = secretary(tree.communeId());
+        String csv = "externalRef,fullName,unitCode,category\n"
+                + p + "-1,Hợp lệ," + code + ",CITIZEN\n"
+                + p + "-far,Đinh Văn Gần," + code + ",PARTY_MEMBER\n"              // on another subtree's roster
+                + p + "-new,Người mới," + unitCode(tree.farCellId()) + ",CITIZEN\n"  // a unit outside the subtree
+                + p + "-none,Không đơn vị,NO-SUCH-UNIT,CITIZEN\n";                  // a bad row: the 403 comes first
+
+        var response = importCsv(secretary, csv).statusCode(403).contentType(PROBLEM)
+                .body("detail", equalTo("rows touch units outside the part of the tree you manage"))
+                .body("errors.field", equalTo(List.of("line 3", "line 4")))
+                .body(not(containsString(p + "-far"))).body(not(containsString(far.toString())))
+                .body(not(containsString("roster")))
+                .extract();
+        List<String> messages = response.path("errors.message");
+        assertEquals(messages.get(0), messages.get(1), "a reference on another roster reads like any row outside the subtree");
+
+        // all or nothing: the good row is not there, the entry elsewhere is untouched
+        assertEquals(0, fixtures.count("select count(*) from member where external_ref = '" + p + "-1'"));
+        as(secretary(tree.farCellId())).when().get("/api/v1/members/{id}", far).then().statusCode(200)
+                .body("fullName", equalTo("Đinh Văn Xa")).body("unitId", equalTo(tree.farCellId().toString()))
+                .body("version", equalTo(0));
+        // the same row by JSON lines: the same answer
+        importLines(secretary, "{\"externalRef\":\"" + p + "-far\",\"fullName\":\"X\",\"unitCode\":\"" + code
+                + "\",\"category\":\"CITIZEN\"}\n").statusCode(403)
+                .body("errors.field", equalTo(List.of("line 1"))).body("errors[0].message", equalTo(messages.get(0)));
+    }
+
+    @Test
+    void aReimportWithoutTheOptionalColumnsKeepsLeadersAndExemptions() {
+        Fixtures.Tree tree = fixtures.tree();
+        String code = unitCode(tree.cellId());
+        String p = prefix();
+        String secretary = secretary(tree.cellId());
+        importCsv(secretary, "externalRef,fullName,unitCode,category,leader,positionTitle,exemption,exemptionReason\n"
+                + p + "-1,Nguyễn Văn Lãnh," + code + ",PARTY_MEMBER,true,Bí thư chi bộ,,\n"
+                + p + "-2,Trần Thị Miễn," + code + ",PARTY_MEMBER,false,,RETIRED,Nghỉ hưu từ 2020\n")
+                .statusCode(200).body("created", equalTo(2));
+        UUID leader = idOf(secretary, p + "-1");
+        UUID exempt = idOf(secretary, p + "-2");
+
+        // only the required columns: nothing changes, a new row gets the defaults
+        importCsv(secretary, "externalRef,fullName,unitCode,category\n"
+                + p + "-1,Nguyễn Văn Lãnh," + code + ",PARTY_MEMBER\n"
+                + p + "-2,Trần Thị Miễn," + code + ",PARTY_MEMBER\n"
+                + p + "-3,Lê Thị Mới," + code + ",CITIZEN\n")
+                .statusCode(200).body("rows", equalTo(3)).body("created", equalTo(1)).body("updated", equalTo(0)).body("unchanged", equalTo(2));
+        // JSON lines without the fields, or a CSV line that stops before them: the same
+        importLines(secretary, "{\"externalRef\":\"" + p + "-1\",\"fullName\":\"Nguyễn Văn Lãnh\",\"unitCode\":\"" + code
+                + "\",\"category\":\"PARTY_MEMBER\"}\n{\"externalRef\":\"" + p + "-2\",\"fullName\":\"Trần Thị Miễn\",\"unitCode\":\""
+                + code + "\",\"category\":\"PARTY_MEMBER\"}\n")
+                .statusCode(200).body("updated", equalTo(0)).body("unchanged", equalTo(2));
+        importCsv(secretary, "externalRef,fullName,unitCode,category,leader,positionTitle,exemption,exemptionReason\n"
+                + p + "-1,Nguyễn Văn Lãnh," + code + ",PARTY_MEMBER\n")
+                .statusCode(200).body("updated", equalTo(0)).body("unchanged", equalTo(1));
+
+        as(secretary).when().get("/api/v1/members/{id}", leader).then().statusCode(200)
+                .body("leader", equalTo(true)).body("positionTitle", equalTo("Bí thư chi bộ")).body("version", equalTo(0));
+        as(secretary).when().get("/api/v1/members/{id}", exempt).then().statusCode(200)
+                .body("exemption", equalTo("RETIRED")).body("exemptionReason", equalTo("Nghỉ hưu từ 2020")).body("version", equalTo(0));
+        as(secretary).queryParam("externalRef", p + "-3").when().get("/api/v1/members").then()
+                .body("items[0].leader", equalTo(false)).body("items[0].exemption", nullValue());
+        as(secretary).when().get("/api/v1/members/{id}/history", leader).then().body("items.kind", equalTo(List.of("REGISTERED")));
+        as(secretary).when().get("/api/v1/members/{id}/history", exempt).then().body("items.kind", equalTo(List.of("REGISTERED")));
+
+        // exemption and its reason only together
+        importCsv(secretary, "externalRef,fullName,unitCode,category,exemption\n" + p + "-2,Trần Thị Miễn," + code + ",PARTY_MEMBER,OTHER\n")
+                .statusCode(400).body("errors.field", hasItem("header"));
+        importLines(secretary, "{\"externalRef\":\"" + p + "-2\",\"fullName\":\"Trần Thị Miễn\",\"unitCode\":\"" + code
+                + "\",\"category\":\"PARTY_MEMBER\",\"exemption\":null}\n")
+                .statusCode(400).body("errors.field", hasItem("line 1: exemptionReason"));
+
+        // present but blank clears: the one update each, and no event from the imports before
+        importCsv(secretary, "externalRef,fullName,unitCode,category,leader,positionTitle,exemption,exemptionReason\n"
+                + p + "-1,Nguyễn Văn Lãnh," + code + ",PARTY_MEMBER,,,,\n"
+                + p + "-2,Trần Thị Miễn," + code + ",PARTY_MEMBER,,,,\n")
+                .statusCode(200).body("updated", equalTo(2)).body("unchanged", equalTo(0));
+        as(secretary).when().get("/api/v1/members/{id}", leader).then()
+                .body("leader", equalTo(false)).body("positionTitle", nullValue()).body("version", equalTo(1));
+        as(secretary).when().get("/api/v1/members/{id}", exempt).then()
+                .body("exemption", nullValue()).body("exemptionReason", nullValue()).body("version", equalTo(1));
+        // the outbox sends in commit order: once the clearing import's events are there, any
+        // event of the re-imports before would be too
+        assertEquals(1, updatedEvents(leader), "member.updated events for " + leader);
+        assertEquals(1, updatedEvents(exempt), "member.updated events for " + exempt);
+    }
+
+    @Test
+    void anImportOfMoreThanTheRowLimitIsRefusedWithAClearMessage() {
+        Fixtures.Tree tree = fixtures.tree();
+        String p = prefix();
+        StringBuilder csv = new StringBuilder("externalRef,fullName,unitId,category\n");
+        for (int i = 1; i <= MemberImportParser.MAX_ROWS + 1; i++) {
+            csv.append(p).append('-').append(i).append(",A,").append(tree.cellId()).append(",CITIZEN\n");
+        }
+        assertEquals(20_000, MemberImportParser.MAX_ROWS);
+        importCsv(role("unit-officer", tree.provinceId()), csv.toString()).statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("body"))
+                .body("detail", containsString("more than 20000 rows")).body("detail", containsString("split"));
+        assertEquals(0, fixtures.count("select count(*) from member where external_ref like '" + p + "-%'"));
+    }
+
+    private static UUID idOf(String token, String externalRef) {
+        return UUID.fromString(as(token).queryParam("externalRef", externalRef).when().get("/api/v1/members").then()
+                .statusCode(200).body("items", hasSize(1)).extract().path("items[0].id"));
+    }
+
+    /** How many member.updated events the topic holds for the member, once there is one. */
+    private static long updatedEvents(UUID member) {
+        java.util.function.Supplier<Long> count = () -> TestTopics.readAll(Topics.COMMITMENTS).stream()
+                .filter(r -> member.toString().equals(r.key()) && CommitmentEvent.MEMBER_UPDATED.equals(TestTopics.header(r, "ce_type")))
+                .count();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> count.get() > 0);
+        return count.get();
     }
 
     private String unitCode(UUID unit) {

@@ -67,6 +67,7 @@ class GatewayEndToEndIT {
                 .decoderConfig(DecoderConfig.decoderConfig().defaultContentCharset(StandardCharsets.UTF_8));
         // A previous run that was killed may have left its stack behind in the same directory.
         stack("down");
+        deleteRecursively(stackDir); // a fresh stack each run: data of an older build must not linger
         StackRun up = stack("up", "--no-build");
         if (up.exitCode() != 0) {
             fail("deploy/stack up --no-build failed with exit code " + up.exitCode() + ":\n" + up.output());
@@ -337,5 +338,16 @@ class GatewayEndToEndIT {
             }
         }
         throw new IllegalStateException("cannot find the repository root: set -Dcampaign.repo.root");
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }

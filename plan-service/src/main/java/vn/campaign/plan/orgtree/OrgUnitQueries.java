@@ -3,9 +3,9 @@ package vn.campaign.plan.orgtree;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import vn.campaign.foundation.orgtree.OrgUnitKind;
+import vn.campaign.foundation.persistence.NativeSql;
 import vn.campaign.foundation.security.UnitPaths;
 import vn.campaign.foundation.time.CampaignDates;
 
@@ -30,24 +30,24 @@ public class OrgUnitQueries {
 
     /** Children by name; cursor (name, id). Returns up to limit + 1 rows. */
     public List<OrgUnit> children(UUID parentId, Filter filter, List<String> after, int limit) {
-        Sql sql = new Sql("select o.* from org_unit o where o.parent_id = :parent").bind("parent", parentId);
+        NativeSql sql = new NativeSql(em, "select o.* from org_unit o where o.parent_id = :parent").bind("parent", parentId);
         filter(sql, filter);
         if (after != null) {
             sql.and("(o.name, o.id) > (:afterName, cast(:afterId as uuid))").bind("afterName", after.get(0)).bind("afterId", after.get(1));
         }
-        return sql.append(" order by o.name, o.id").list(limit + 1);
+        return sql.append(" order by o.name, o.id").list(OrgUnit.class, limit + 1);
     }
 
     /** Everything below the unit, level by level, by name; cursor (depth, name, id). */
     public List<OrgUnit> subtree(OrgUnit root, Filter filter, List<String> after, int limit) {
-        Sql sql = new Sql("select o.* from org_unit o where o.path <@ cast(:path as ltree) and o.id <> :root")
+        NativeSql sql = new NativeSql(em, "select o.* from org_unit o where o.path <@ cast(:path as ltree) and o.id <> :root")
                 .bind("path", root.path).bind("root", root.id);
         filter(sql, filter);
         if (after != null) {
             sql.and("(nlevel(o.path), o.name, o.id) > (cast(:afterDepth as int), :afterName, cast(:afterId as uuid))")
                     .bind("afterDepth", after.get(0)).bind("afterName", after.get(1)).bind("afterId", after.get(2));
         }
-        return sql.append(" order by nlevel(o.path), o.name, o.id").list(limit + 1);
+        return sql.append(" order by nlevel(o.path), o.name, o.id").list(OrgUnit.class, limit + 1);
     }
 
     /** The unit's ancestors from the root down to its parent. */
@@ -57,7 +57,7 @@ public class OrgUnitQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return new Sql("select o.* from org_unit o where o.id in (:ids) order by nlevel(o.path)").bind("ids", ids).list(ids.size());
+        return new NativeSql(em, "select o.* from org_unit o where o.id in (:ids) order by nlevel(o.path)").bind("ids", ids).list(OrgUnit.class, ids.size());
     }
 
     /**
@@ -65,7 +65,7 @@ public class OrgUnitQueries {
      * ("tien giang" finds "Tiền Giang"), or whose code is the text; within {@code underPath} when given.
      */
     public List<OrgUnit> search(String text, String underPath, Filter filter, List<String> after, int limit) {
-        Sql sql = new Sql("select o.* from org_unit o where true");
+        NativeSql sql = new NativeSql(em, "select o.* from org_unit o where true");
         if (text != null && !text.isBlank()) {
             // every word must appear in the name (so punctuation between them does not matter), or the text is the code
             String[] words = text.trim().split("[\\s,.;:]+");
@@ -83,14 +83,14 @@ public class OrgUnitQueries {
         if (after != null) {
             sql.and("(o.name, o.id) > (:afterName, cast(:afterId as uuid))").bind("afterName", after.get(0)).bind("afterId", after.get(1));
         }
-        return sql.append(" order by o.name, o.id").list(limit + 1);
+        return sql.append(" order by o.name, o.id").list(OrgUnit.class, limit + 1);
     }
 
     public static String depthOf(OrgUnit unit) {
         return String.valueOf(UnitPaths.fromLtree(unit.path).size());
     }
 
-    private static void filter(Sql sql, Filter filter) {
+    private static void filter(NativeSql sql, Filter filter) {
         if (filter.kind() != null) {
             sql.and("o.kind = :kind").bind("kind", filter.kind().name());
         }
@@ -101,37 +101,5 @@ public class OrgUnitQueries {
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** A native query assembled from fixed fragments; every value is a bound parameter. */
-    private final class Sql {
-        private final StringBuilder text;
-        private final java.util.Map<String, Object> parameters = new java.util.LinkedHashMap<>();
-
-        Sql(String start) {
-            text = new StringBuilder(start);
-        }
-
-        Sql and(String condition) {
-            text.append(" and ").append(condition);
-            return this;
-        }
-
-        Sql append(String fragment) {
-            text.append(fragment);
-            return this;
-        }
-
-        Sql bind(String name, Object value) {
-            parameters.put(name, value);
-            return this;
-        }
-
-        @SuppressWarnings("unchecked")
-        List<OrgUnit> list(int max) {
-            Query query = em.createNativeQuery(text.toString(), OrgUnit.class);
-            parameters.forEach(query::setParameter);
-            return query.setMaxResults(max).getResultList();
-        }
     }
 }

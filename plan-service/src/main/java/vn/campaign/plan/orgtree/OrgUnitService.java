@@ -1,5 +1,6 @@
 package vn.campaign.plan.orgtree;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,7 @@ import vn.campaign.foundation.security.Actor;
 import vn.campaign.foundation.security.Caller;
 import vn.campaign.foundation.security.Scope;
 import vn.campaign.foundation.security.UnitPaths;
+import vn.campaign.foundation.text.Texts;
 import vn.campaign.foundation.time.CampaignDates;
 import vn.campaign.foundation.web.Problem;
 import vn.campaign.foundation.web.ProblemException;
@@ -21,7 +23,6 @@ import vn.campaign.plan.orgtree.OrgUnitCommands.Merge;
 import vn.campaign.plan.orgtree.OrgUnitCommands.NewUnit;
 import vn.campaign.plan.orgtree.OrgUnitCommands.UnitChanges;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -170,6 +171,7 @@ public class OrgUnitService {
      * later in the file or already exist. Re-importing the same file changes nothing.
      */
     @Transactional
+    @TransactionConfiguration(timeout = 600) // a whole province's tree in one all-or-nothing transaction
     public ImportResult importRows(List<ImportRow> rows) {
         lockTree();
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -485,8 +487,7 @@ public class OrgUnitService {
         return code.trim().toUpperCase(Locale.ROOT);
     }
 
-    /** NFC, trimmed: clients send Vietnamese in both composed and decomposed forms. */
     static String normalize(String text) {
-        return Normalizer.normalize(text.trim(), Normalizer.Form.NFC);
+        return Texts.normalize(text);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.campaign.foundation.orgtree.OrgUnitKind;
+import vn.campaign.foundation.persistence.NativeSql;
 import vn.campaign.foundation.security.Caller;
 import vn.campaign.foundation.security.Scope;
 import vn.campaign.foundation.security.UnitPaths;
@@ -18,9 +19,7 @@ import vn.campaign.foundation.web.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -110,55 +109,34 @@ public class PlanQueries {
     /** Plans the caller may see, newest issue date first; cursor (issueDate, id). */
     @SuppressWarnings("unchecked")
     public List<Plan> search(Filter filter, List<String> after, int limit) {
-        StringBuilder sql = new StringBuilder("select p.* from plan p where true");
-        Map<String, Object> params = new LinkedHashMap<>();
+        NativeSql sql = new NativeSql(em, "select p.* from plan p where true");
         if (!scope.isAdmin()) {
-            sql.append(" and (p.issuing_path <@ cast(:mine as ltree) or (p.status <> 'DRAFT' and ").append(ADDRESSED_TO_CALLER).append("))");
-            params.put("mine", UnitPaths.toLtree(scope.callerPath()));
+            sql.and("(p.issuing_path <@ cast(:mine as ltree) or (p.status <> 'DRAFT' and " + ADDRESSED_TO_CALLER + "))")
+                    .bind("mine", UnitPaths.toLtree(scope.callerPath()));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             String[] words = filter.text().trim().split("\\s+");
             for (int i = 0; i < words.length && i < 10; i++) {
-                sql.append(" and p.search_text like '%' || campaign_fold(:w").append(i).append(") || '%' escape '\\'");
-                params.put("w" + i, words[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+                sql.and("p.search_text like '%' || campaign_fold(:w" + i + ") || '%' escape '\\'")
+                        .bind("w" + i, words[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
             }
-        }
-        if (filter.issuingUnitId() != null) {
-            sql.append(" and p.issuing_unit_id = :issuer");
-            params.put("issuer", filter.issuingUnitId());
         }
         if (filter.recipientUnitId() != null) {
             List<UUID> recipientPath = scope.requireWithin(filter.recipientUnitId());
-            sql.append(" and p.status <> 'DRAFT' and exists (select 1 from plan_recipient r where r.plan_id = p.id and"
-                    + " (r.unit_id = :recipient or (r.include_subtree and r.unit_path @> cast(:recipientPath as ltree))))");
-            params.put("recipient", filter.recipientUnitId());
-            params.put("recipientPath", UnitPaths.toLtree(recipientPath));
+            sql.and("p.status <> 'DRAFT' and exists (select 1 from plan_recipient r where r.plan_id = p.id and"
+                            + " (r.unit_id = :recipient or (r.include_subtree and r.unit_path @> cast(:recipientPath as ltree))))")
+                    .bind("recipient", filter.recipientUnitId()).bind("recipientPath", UnitPaths.toLtree(recipientPath));
         }
-        if (filter.year() != null) {
-            sql.append(" and p.year = :year");
-            params.put("year", filter.year());
-        }
-        if (filter.topicId() != null) {
-            sql.append(" and p.topic_id = :topic");
-            params.put("topic", filter.topicId());
-        }
-        if (filter.type() != null) {
-            sql.append(" and p.type = :type");
-            params.put("type", filter.type().name());
-        }
-        if (filter.status() != null) {
-            sql.append(" and p.status = :status");
-            params.put("status", filter.status().name());
-        }
+        sql.andIf(filter.issuingUnitId(), "p.issuing_unit_id = :issuer", "issuer")
+                .andIf(filter.year(), "p.year = :year", "year")
+                .andIf(filter.topicId(), "p.topic_id = :topic", "topic")
+                .andIf(filter.type() == null ? null : filter.type().name(), "p.type = :type", "type")
+                .andIf(filter.status() == null ? null : filter.status().name(), "p.status = :status", "status");
         if (after != null) {
-            sql.append(" and (p.issue_date, p.id) < (cast(:afterDate as date), cast(:afterId as uuid))");
-            params.put("afterDate", after.get(0));
-            params.put("afterId", after.get(1));
+            sql.and("(p.issue_date, p.id) < (cast(:afterDate as date), cast(:afterId as uuid))")
+                    .bind("afterDate", after.get(0)).bind("afterId", after.get(1));
         }
-        sql.append(" order by p.issue_date desc, p.id desc");
-        Query query = em.createNativeQuery(sql.toString(), Plan.class);
-        params.forEach(query::setParameter);
-        return query.setMaxResults(limit + 1).getResultList();
+        return sql.append(" order by p.issue_date desc, p.id desc").list(Plan.class, limit + 1);
     }
 
     public boolean isAddressedTo(UUID planId, String unitLtree) {
@@ -219,28 +197,15 @@ public class PlanQueries {
     /** Activities of units below {@code underPath}, newest first; cursor (heldOn, id). */
     @SuppressWarnings("unchecked")
     public List<PlanActivity> activities(UUID planId, String underPath, ActivityKind kind, Integer year, List<String> after, int limit) {
-        StringBuilder sql = new StringBuilder("select a.* from plan_activity a where a.plan_id = :plan and a.unit_path <@ cast(:under as ltree)");
-        if (kind != null) {
-            sql.append(" and a.kind = :kind");
-        }
-        if (year != null) {
-            sql.append(" and a.year = :year");
-        }
+        NativeSql sql = new NativeSql(em, "select a.* from plan_activity a where a.plan_id = :plan and a.unit_path <@ cast(:under as ltree)")
+                .bind("plan", planId).bind("under", underPath)
+                .andIf(kind == null ? null : kind.name(), "a.kind = :kind", "kind")
+                .andIf(year, "a.year = :year", "year");
         if (after != null) {
-            sql.append(" and (a.held_on, a.id) < (cast(:afterDate as date), cast(:afterId as uuid))");
+            sql.and("(a.held_on, a.id) < (cast(:afterDate as date), cast(:afterId as uuid))")
+                    .bind("afterDate", after.get(0)).bind("afterId", after.get(1));
         }
-        sql.append(" order by a.held_on desc, a.id desc");
-        Query query = em.createNativeQuery(sql.toString(), PlanActivity.class).setParameter("plan", planId).setParameter("under", underPath);
-        if (kind != null) {
-            query.setParameter("kind", kind.name());
-        }
-        if (year != null) {
-            query.setParameter("year", year);
-        }
-        if (after != null) {
-            query.setParameter("afterDate", after.get(0)).setParameter("afterId", after.get(1));
-        }
-        return query.setMaxResults(limit + 1).getResultList();
+        return sql.append(" order by a.held_on desc, a.id desc").list(PlanActivity.class, limit + 1);
     }
 
     /**

@@ -20,6 +20,7 @@ import vn.campaign.foundation.plans.PlanEvent;
 import vn.campaign.foundation.security.Caller;
 import vn.campaign.foundation.security.Scope;
 import vn.campaign.foundation.security.UnitPaths;
+import vn.campaign.foundation.text.Texts;
 import vn.campaign.foundation.time.CampaignDates;
 import vn.campaign.foundation.web.CleanText;
 import vn.campaign.foundation.web.ETags;
@@ -30,7 +31,6 @@ import vn.campaign.plan.topic.Topic;
 import vn.campaign.plan.topic.TopicService;
 
 import java.sql.Timestamp;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -540,6 +540,6 @@ public class PlanService {
     }
 
     private static String nfc(String text) {
-        return text == null ? null : Normalizer.normalize(text.trim(), Normalizer.Form.NFC);
+        return Texts.normalize(text);
     }
 }

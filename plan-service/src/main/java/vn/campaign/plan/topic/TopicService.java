@@ -1,5 +1,6 @@
 package vn.campaign.plan.topic;
 
+import vn.campaign.foundation.persistence.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,11 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.campaign.foundation.security.Caller;
 import vn.campaign.foundation.security.Scope;
 import vn.campaign.foundation.security.UnitPaths;
+import vn.campaign.foundation.text.Texts;
 import vn.campaign.foundation.web.CleanText;
 import vn.campaign.foundation.web.ETags;
 import vn.campaign.foundation.web.ProblemException;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -101,34 +102,17 @@ public class TopicService {
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
     public List<Topic> list(Integer year, Topic.Kind kind, List<String> after, int limit) {
-        StringBuilder sql = new StringBuilder("select t.* from topic t where true");
-        if (year != null) {
-            sql.append(" and :year between t.start_year and t.end_year");
-        }
-        if (kind != null) {
-            sql.append(" and t.kind = :kind");
-        }
+        NativeSql sql = new NativeSql(em, "select t.* from topic t where true")
+                .andIf(year, ":year between t.start_year and t.end_year", "year")
+                .andIf(kind == null ? null : kind.name(), "t.kind = :kind", "kind");
         if (!scope.isAdmin()) {
-            sql.append(" and (t.owner_path <@ cast(:mine as ltree) or t.owner_path @> cast(:mine as ltree))");
+            sql.and("(t.owner_path <@ cast(:mine as ltree) or t.owner_path @> cast(:mine as ltree))").bind("mine", UnitPaths.toLtree(scope.callerPath()));
         }
         if (after != null) {
-            sql.append(" and (t.start_year, t.title, t.id) > (cast(:afterYear as int), :afterTitle, cast(:afterId as uuid))");
+            sql.and("(t.start_year, t.title, t.id) > (cast(:afterYear as int), :afterTitle, cast(:afterId as uuid))")
+                    .bind("afterYear", after.get(0)).bind("afterTitle", after.get(1)).bind("afterId", after.get(2));
         }
-        sql.append(" order by t.start_year, t.title, t.id");
-        var query = em.createNativeQuery(sql.toString(), Topic.class);
-        if (year != null) {
-            query.setParameter("year", year);
-        }
-        if (kind != null) {
-            query.setParameter("kind", kind.name());
-        }
-        if (!scope.isAdmin()) {
-            query.setParameter("mine", UnitPaths.toLtree(scope.callerPath()));
-        }
-        if (after != null) {
-            query.setParameter("afterYear", after.get(0)).setParameter("afterTitle", after.get(1)).setParameter("afterId", after.get(2));
-        }
-        return query.setMaxResults(limit + 1).getResultList();
+        return sql.append(" order by t.start_year, t.title, t.id").list(Topic.class, limit + 1);
     }
 
     private void apply(Topic topic, TopicRequest request) {
@@ -156,8 +140,8 @@ public class TopicService {
             throw ProblemException.invalid("parentTopicId", "a term topic has no parent topic");
         }
         topic.kind = request.kind();
-        topic.title = Normalizer.normalize(request.title().trim(), Normalizer.Form.NFC);
-        topic.summary = request.summary() == null ? null : Normalizer.normalize(request.summary().trim(), Normalizer.Form.NFC);
+        topic.title = Texts.normalize(request.title());
+        topic.summary = Texts.normalize(request.summary());
         topic.startYear = request.startYear();
         topic.endYear = request.endYear();
         topic.parentTopicId = request.parentTopicId();

@@ -172,6 +172,9 @@ class OrgUnitApiTest {
         given().header("Authorization", officer(province)).queryParam("limit", 201)
                 .when().get("/api/v1/org-units/{id}/children", province)
                 .then().statusCode(400).contentType(PROBLEM);
+        given().header("Authorization", officer(province)).queryParam("limit", "ten")
+                .when().get("/api/v1/org-units/{id}/children", province)
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("limit"));
         given().header("Authorization", officer(province)).queryParam("cursor", "garbage!")
                 .when().get("/api/v1/org-units/{id}/children", province)
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("cursor"));

@@ -1,5 +1,7 @@
 package vn.campaign.recognition.award;
 
+import vn.campaign.foundation.text.Texts;
+import vn.campaign.foundation.persistence.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,7 +30,6 @@ import vn.campaign.recognition.nomination.NominationStatus;
 import vn.campaign.recognition.nomination.NomineeDirectory;
 import vn.campaign.recognition.unit.Authority;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -106,6 +107,13 @@ public class AwardService {
             if (n.awardId != null) {
                 throw ProblemException.invalid(field, "already in award " + n.awardId);
             }
+            if (Authority.ownCollective(n.nomineeType, n.nomineePathIds(), granting)) {
+                throw ProblemException.invalid(field, "unit " + n.nomineeId + " cannot grant its own collective commendation; a unit above it does");
+            }
+            // the nominee may have been put under discipline or inspection since the approval
+            if (nominees.restriction(n.nomineeType, n.nomineeId).isPresent()) {
+                throw ProblemException.conflict("recipient " + n.nomineeId + " is under discipline or inspection");
+            }
             n.awardId = award.id;
             recipients.add(new Award.Recipient(n.nomineeType, n.nomineeId, n.nomineeName, n.nomineeUnitId,
                     authority.nameOf(n.nomineeUnitId), n.achievements, n.id));
@@ -118,11 +126,14 @@ public class AwardService {
             if (!UnitPaths.within(nominee.unitPath(), granting)) {
                 throw ProblemException.invalid(field, "the recipient is outside the granting unit's subtree");
             }
+            if (Authority.ownCollective(nominee.type(), nominee.unitPath(), granting)) {
+                throw ProblemException.invalid(field, "unit " + nominee.id() + " cannot grant its own collective commendation; a unit above it does");
+            }
             if (nominees.restriction(nominee.type(), nominee.id()).isPresent()) {
                 throw ProblemException.conflict("recipient " + nominee.id() + " is under discipline or inspection");
             }
             recipients.add(new Award.Recipient(nominee.type(), nominee.id(), nominee.name(), nominee.unitId(),
-                    authority.nameOf(nominee.unitId()), Normalizer.normalize(r.achievement().trim(), Normalizer.Form.NFC), null));
+                    authority.nameOf(nominee.unitId()), Texts.normalize(r.achievement()), null));
         }
         award.origin = nominationIds.isEmpty() ? Award.Origin.DIRECT : Award.Origin.NOMINATION;
         award.decisionNumber = request.decisionNumber().trim();
@@ -208,40 +219,15 @@ public class AwardService {
     @SuppressWarnings("unchecked")
     public List<Award> list(UUID unit, Integer year, RecognitionForm form, Award.Origin origin, List<String> after, int limit) {
         List<UUID> root = unit != null ? scope.requireWithin(unit) : scope.isAdmin() ? null : scope.callerPath();
-        StringBuilder sql = new StringBuilder("select a.* from award a where true");
-        if (root != null) {
-            sql.append(" and a.granting_path <@ cast(:root as ltree)");
-        }
-        if (year != null) {
-            sql.append(" and a.year = :year");
-        }
-        if (form != null) {
-            sql.append(" and a.form = :form");
-        }
-        if (origin != null) {
-            sql.append(" and a.origin = :origin");
-        }
+        NativeSql sql = new NativeSql(em, "select a.* from award a where true")
+                .andIf(root == null ? null : UnitPaths.toLtree(root), "a.granting_path <@ cast(:root as ltree)", "root")
+                .andIf(year, "a.year = :year", "year")
+                .andIf(form == null ? null : form.name(), "a.form = :form", "form")
+                .andIf(origin == null ? null : origin.name(), "a.origin = :origin", "origin");
         if (after != null) {
-            sql.append(" and (a.decided_on, a.id) > (cast(:afterOn as date), cast(:afterId as uuid))");
+            sql.and("(a.decided_on, a.id) > (cast(:afterOn as date), cast(:afterId as uuid))").bind("afterOn", after.get(0)).bind("afterId", after.get(1));
         }
-        sql.append(" order by a.decided_on, a.id");
-        var query = em.createNativeQuery(sql.toString(), Award.class);
-        if (root != null) {
-            query.setParameter("root", UnitPaths.toLtree(root));
-        }
-        if (year != null) {
-            query.setParameter("year", year);
-        }
-        if (form != null) {
-            query.setParameter("form", form.name());
-        }
-        if (origin != null) {
-            query.setParameter("origin", origin.name());
-        }
-        if (after != null) {
-            query.setParameter("afterOn", after.get(0)).setParameter("afterId", after.get(1));
-        }
-        return query.setMaxResults(limit + 1).getResultList();
+        return sql.append(" order by a.decided_on, a.id").list(Award.class, limit + 1);
     }
 
     private void requireVisible(Award award) {

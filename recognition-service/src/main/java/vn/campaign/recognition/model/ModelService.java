@@ -1,5 +1,7 @@
 package vn.campaign.recognition.model;
 
+import vn.campaign.foundation.text.Texts;
+import vn.campaign.foundation.persistence.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,7 +24,6 @@ import vn.campaign.foundation.web.ETags;
 import vn.campaign.foundation.web.ProblemException;
 
 import java.sql.Date;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -62,8 +63,8 @@ public class ModelService {
                                      @Size(max = 2000) @CleanText(multiline = true) String note) {
     }
 
-    /** One unit that replicated a model. */
-    public record Replication(UUID unitId, String unitName, LocalDate replicatedOn, String note, Instant recordedAt, String recordedBy) {
+    /** One unit that replicated a model (who recorded it is kept, but not shown: replications are visible to everyone signed in). */
+    public record Replication(UUID unitId, String unitName, LocalDate replicatedOn, String note, Instant recordedAt) {
     }
 
     @Transactional
@@ -164,7 +165,7 @@ public class ModelService {
     public List<Replication> replications(UUID id, List<String> after, int limit) {
         visible(id);
         String sql = """
-                select r.unit_id, coalesce(u.name, r.unit_id::text) as unit_name, r.replicated_on, r.note, r.recorded_at, r.recorded_by
+                select r.unit_id, coalesce(u.name, r.unit_id::text) as unit_name, r.replicated_on, r.note, r.recorded_at
                 from model_replication r left join org_unit_replica u on u.id = r.unit_id
                 where r.model_id = :id""" + (after == null ? "" : " and (coalesce(u.name, r.unit_id::text), r.unit_id) > (:afterName, cast(:afterId as uuid))")
                 + " order by 2, 1";
@@ -174,7 +175,7 @@ public class ModelService {
         }
         List<Object[]> rows = query.setMaxResults(limit + 1).getResultList();
         return rows.stream().map(r -> new Replication((UUID) r[0], (String) r[1], toDate(r[2]), (String) r[3],
-                r[4] instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) r[4], (String) r[5])).toList();
+                r[4] instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) r[4])).toList();
     }
 
     /**
@@ -184,49 +185,23 @@ public class ModelService {
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
     public List<Model> search(String q, UUID unit, ModelStatus status, Integer year, List<String> after, int limit) {
-        StringBuilder sql = new StringBuilder("select m.* from model m where true");
+        NativeSql sql = new NativeSql(em, "select m.* from model m where true");
         if (!scope.isAdmin()) {
-            sql.append(" and (m.status = 'RECOGNISED' or m.owner_path <@ cast(:mine as ltree))");
+            sql.and("(m.status = 'RECOGNISED' or m.owner_path <@ cast(:mine as ltree))").bind("mine", UnitPaths.toLtree(scope.callerPath()));
         }
-        if (unit != null) {
-            sql.append(" and m.owner_path <@ cast(:root as ltree)");
-        }
-        if (status != null) {
-            sql.append(" and m.status = :status");
-        }
-        if (year != null) {
-            sql.append(" and m.recognised_year = :year");
-        }
+        sql.andIf(unit == null ? null : UnitPaths.toLtree(scope.pathOf(unit)), "m.owner_path <@ cast(:root as ltree)", "root")
+                .andIf(status == null ? null : status.name(), "m.status = :status", "status")
+                .andIf(year, "m.recognised_year = :year", "year");
         // every word of the query, accent- and case-insensitively, anywhere in the name
         List<String> words = q == null ? List.of() : java.util.Arrays.stream(q.trim().split("[\\s\\p{Punct}]+"))
                 .filter(w -> !w.isBlank()).limit(8).toList();
         for (int i = 0; i < words.size(); i++) {
-            sql.append(" and m.search_name like '%' || campaign_fold(:q").append(i).append(") || '%'");
+            sql.and("m.search_name like '%' || campaign_fold(:q" + i + ") || '%'").bind("q" + i, words.get(i));
         }
         if (after != null) {
-            sql.append(" and (m.name, m.id) > (:afterName, cast(:afterId as uuid))");
+            sql.and("(m.name, m.id) > (:afterName, cast(:afterId as uuid))").bind("afterName", after.get(0)).bind("afterId", after.get(1));
         }
-        sql.append(" order by m.name, m.id");
-        var query = em.createNativeQuery(sql.toString(), Model.class);
-        if (!scope.isAdmin()) {
-            query.setParameter("mine", UnitPaths.toLtree(scope.callerPath()));
-        }
-        if (unit != null) {
-            query.setParameter("root", UnitPaths.toLtree(scope.pathOf(unit)));
-        }
-        if (status != null) {
-            query.setParameter("status", status.name());
-        }
-        if (year != null) {
-            query.setParameter("year", year);
-        }
-        for (int i = 0; i < words.size(); i++) {
-            query.setParameter("q" + i, words.get(i));
-        }
-        if (after != null) {
-            query.setParameter("afterName", after.get(0)).setParameter("afterId", after.get(1));
-        }
-        return query.setMaxResults(limit + 1).getResultList();
+        return sql.append(" order by m.name, m.id").list(Model.class, limit + 1);
     }
 
     private Model lock(UUID id) {
@@ -241,7 +216,7 @@ public class ModelService {
     }
 
     private static String nfc(String value) {
-        return value == null ? null : Normalizer.normalize(value.trim(), Normalizer.Form.NFC);
+        return Texts.normalize(value);
     }
 
     private static LocalDate toDate(Object value) {

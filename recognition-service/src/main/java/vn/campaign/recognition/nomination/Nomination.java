@@ -85,6 +85,10 @@ public class Nomination extends PanacheEntityBase {
     @Column(name = "updated_by")
     public String updatedBy;
 
+    public List<UUID> nomineePathIds() {
+        return UnitPaths.fromLtree(nomineePath);
+    }
+
     public List<UUID> proposingPathIds() {
         return UnitPaths.fromLtree(proposingPath);
     }

@@ -1,5 +1,7 @@
 package vn.campaign.recognition.nomination;
 
+import vn.campaign.foundation.text.Texts;
+import vn.campaign.foundation.persistence.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,7 +28,6 @@ import vn.campaign.foundation.web.Problem;
 import vn.campaign.foundation.web.ProblemException;
 import vn.campaign.recognition.unit.Authority;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ public class NominationService {
         requireNoOtherOpen(n);
         n.persist();
         em.flush();
-        step(n, null, "created");
+        step(n, null, "created", n.currentUnitId);
         publish(n, RecognitionEvent.NOMINATION_CREATED, null, null);
         return n;
     }
@@ -126,7 +127,10 @@ public class NominationService {
         scope.requireRole(Roles.CELL_SECRETARY, Roles.UNIT_OFFICER);
         ETags.requireMatch(ifMatch, n.version);
         List<UUID> proposing = n.proposingPathIds();
-        if (authority.decidingUnit(proposing, n.form).isEmpty()) {
+        // a unit's own collective commendation is decided above it
+        List<UUID> deciders = Authority.ownCollective(n.nomineeType, n.nomineePathIds(), proposing)
+                ? proposing.subList(0, proposing.size() - 1) : proposing;
+        if (authority.decidingUnit(deciders, n.form).isEmpty()) {
             throw ProblemException.unprocessable("no unit above " + n.proposingUnitId + " may grant " + n.form);
         }
         requireNoOtherOpen(n);
@@ -144,7 +148,10 @@ public class NominationService {
         return transition(n, NominationStatus.UNDER_REVIEW, RecognitionEvent.NOMINATION_UNDER_REVIEW, null);
     }
 
-    /** UNDER_REVIEW → FORWARDED to the parent unit, allowed only while the form is beyond the holding unit's authority. */
+    /**
+     * UNDER_REVIEW → FORWARDED to the parent unit, allowed only while the holding unit may not
+     * decide: the form is beyond its authority, or the nominee is the holding unit itself (a collective).
+     */
     @Transactional
     public Nomination forward(UUID id, String note, String ifMatch) {
         Nomination n = lockVisible(id);
@@ -152,7 +159,7 @@ public class NominationService {
         ETags.requireMatch(ifMatch, n.version);
         requireTransition(n, NominationStatus.FORWARDED);
         List<UUID> current = n.currentPathIds();
-        if (authority.mayGrant(current, n.form)) {
+        if (mayDecide(n, current)) {
             throw ProblemException.conflict("unit " + n.currentUnitId + " may grant " + n.form + " itself: its council decides, nothing to forward");
         }
         if (current.size() < 2) {
@@ -164,7 +171,10 @@ public class NominationService {
         return transition(n, NominationStatus.FORWARDED, RecognitionEvent.NOMINATION_FORWARDED, note);
     }
 
-    /** UNDER_REVIEW → APPROVED or REJECTED, by the commendation council of a unit with authority for the form. */
+    /**
+     * UNDER_REVIEW → APPROVED or REJECTED, by the commendation council of a unit with authority for
+     * the form; a collective nominee must lie strictly below that unit.
+     */
     @Transactional
     public Nomination decide(UUID id, boolean approve, String note, String ifMatch) {
         Nomination n = lockVisible(id);
@@ -175,11 +185,17 @@ public class NominationService {
         if (!authority.mayGrant(n.currentPathIds(), n.form)) {
             throw ProblemException.conflict(n.form + " is beyond the authority of unit " + n.currentUnitId + "; forward the nomination");
         }
+        if (Authority.ownCollective(n.nomineeType, n.nomineePathIds(), n.currentPathIds())) {
+            throw ProblemException.conflict("unit " + n.currentUnitId + " cannot decide its own collective commendation; forward the nomination to the unit above");
+        }
         n.decisionNote = note;
         return transition(n, target, approve ? RecognitionEvent.NOMINATION_APPROVED : RecognitionEvent.NOMINATION_REJECTED, note);
     }
 
-    /** UNDER_REVIEW → RETURNED to the proposing unit with a comment, by the unit holding it. */
+    /**
+     * UNDER_REVIEW → RETURNED to the proposing unit with a comment, by the unit holding it. The step
+     * records the returning unit; the proposing unit holds the nomination again (to edit and resubmit).
+     */
     @Transactional
     public Nomination returnToProposer(UUID id, String note, String ifMatch) {
         Nomination n = lockVisible(id);
@@ -190,8 +206,10 @@ public class NominationService {
         }
         requireTransition(n, NominationStatus.RETURNED);
         n.decisionNote = note;
-        Nomination result = transition(n, NominationStatus.RETURNED, RecognitionEvent.NOMINATION_RETURNED, note);
-        return result;
+        UUID returnedBy = n.currentUnitId;
+        n.currentUnitId = n.proposingUnitId;
+        n.currentPath = n.proposingPath;
+        return transition(n, NominationStatus.RETURNED, RecognitionEvent.NOMINATION_RETURNED, note, returnedBy);
     }
 
     /** The nomination, if within the caller's subtree (by its proposing unit). */
@@ -222,53 +240,20 @@ public class NominationService {
     public List<Nomination> list(UUID unit, UUID heldBy, Integer year, NominationStatus status, RecognitionForm form, Instant updatedSince,
                                  List<String> after, int limit) {
         List<UUID> root = unit != null ? scope.requireWithin(unit) : scope.isAdmin() ? null : scope.callerPath();
-        StringBuilder sql = new StringBuilder("select n.* from nomination n where true");
-        if (root != null) {
-            sql.append(" and n.proposing_path <@ cast(:root as ltree)");
-        }
         if (heldBy != null) {
             scope.requireWithin(heldBy);
-            sql.append(" and n.current_unit_id = :heldBy");
         }
-        if (year != null) {
-            sql.append(" and n.year = :year");
-        }
-        if (status != null) {
-            sql.append(" and n.status = :status");
-        }
-        if (form != null) {
-            sql.append(" and n.form = :form");
-        }
-        if (updatedSince != null) {
-            sql.append(" and n.updated_at > :since");
-        }
+        NativeSql sql = new NativeSql(em, "select n.* from nomination n where true")
+                .andIf(root == null ? null : UnitPaths.toLtree(root), "n.proposing_path <@ cast(:root as ltree)", "root")
+                .andIf(heldBy, "n.current_unit_id = :heldBy", "heldBy")
+                .andIf(year, "n.year = :year", "year")
+                .andIf(status == null ? null : status.name(), "n.status = :status", "status")
+                .andIf(form == null ? null : form.name(), "n.form = :form", "form")
+                .andIf(updatedSince == null ? null : java.sql.Timestamp.from(updatedSince), "n.updated_at > :since", "since");
         if (after != null) {
-            sql.append(" and (n.created_at, n.id) > (cast(:afterAt as timestamptz), cast(:afterId as uuid))");
+            sql.and("(n.created_at, n.id) > (cast(:afterAt as timestamptz), cast(:afterId as uuid))").bind("afterAt", after.get(0)).bind("afterId", after.get(1));
         }
-        sql.append(" order by n.created_at, n.id");
-        var query = em.createNativeQuery(sql.toString(), Nomination.class);
-        if (root != null) {
-            query.setParameter("root", UnitPaths.toLtree(root));
-        }
-        if (heldBy != null) {
-            query.setParameter("heldBy", heldBy);
-        }
-        if (year != null) {
-            query.setParameter("year", year);
-        }
-        if (status != null) {
-            query.setParameter("status", status.name());
-        }
-        if (form != null) {
-            query.setParameter("form", form.name());
-        }
-        if (updatedSince != null) {
-            query.setParameter("since", java.sql.Timestamp.from(updatedSince));
-        }
-        if (after != null) {
-            query.setParameter("afterAt", after.get(0)).setParameter("afterId", after.get(1));
-        }
-        return query.setMaxResults(limit + 1).getResultList();
+        return sql.append(" order by n.created_at, n.id").list(Nomination.class, limit + 1);
     }
 
     public boolean isFrozen(Nomination n) {
@@ -278,6 +263,11 @@ public class NominationService {
     // --- rules shared by the transitions
 
     private Nomination transition(Nomination n, NominationStatus target, String eventType, String note) {
+        return transition(n, target, eventType, note, n.currentUnitId);
+    }
+
+    /** {@code stepUnit}: the unit the step is recorded for (the holding unit after the step, unless the step hands it back). */
+    private Nomination transition(Nomination n, NominationStatus target, String eventType, String note, UUID stepUnit) {
         requireTransition(n, target);
         requireNotFrozen(n.nomineeType, n.nomineeId);
         NominationStatus from = n.status;
@@ -285,7 +275,7 @@ public class NominationService {
         n.updatedAt = Instant.now();
         n.updatedBy = caller.subject();
         em.flush();
-        step(n, from, note);
+        step(n, from, note, stepUnit);
         publish(n, eventType, from, note);
         return n;
     }
@@ -300,6 +290,11 @@ public class NominationService {
         nominees.restriction(type, id).ifPresent(r -> {
             throw ProblemException.conflict("the nominee is under " + r.reason().toLowerCase() + "; its nominations are frozen until that is cleared");
         });
+    }
+
+    /** The unit at {@code unitPath} may approve or reject: it has authority for the form, and a collective nominee lies strictly below it. */
+    private boolean mayDecide(Nomination n, List<UUID> unitPath) {
+        return authority.mayGrant(unitPath, n.form) && !Authority.ownCollective(n.nomineeType, n.nomineePathIds(), unitPath);
     }
 
     /** The caller acts for the unit that holds the nomination now (its own unit, not one above). */
@@ -353,7 +348,7 @@ public class NominationService {
         n.currentPath = n.proposingPath;
         n.year = request.year();
         n.topicId = request.topicId();
-        n.achievements = Normalizer.normalize(request.achievements().trim(), Normalizer.Form.NFC);
+        n.achievements = Texts.normalize(request.achievements());
         n.evidence = evidence(nominee, request.evidence());
         n.form = request.form();
         n.kind = request.kind();
@@ -372,7 +367,7 @@ public class NominationService {
         for (int i = 0; i < requests.size(); i++) {
             EvidenceRequest e = requests.get(i);
             String field = "evidence[" + i + "].reference";
-            String note = e.note() == null ? null : Normalizer.normalize(e.note().trim(), Normalizer.Form.NFC);
+            String note = Texts.normalize(e.note());
             String summary = null;
             switch (e.kind()) {
                 case DOCUMENT, NOTE -> {
@@ -417,12 +412,12 @@ public class NominationService {
         return out;
     }
 
-    private void step(Nomination n, NominationStatus from, String note) {
+    private void step(Nomination n, NominationStatus from, String note, UUID unit) {
         em.createNativeQuery("""
                         insert into nomination_step (nomination_id, from_status, to_status, unit_id, note, actor_subject, actor_name, at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now())""")
                 .setParameter(1, n.id).setParameter(2, from == null ? null : from.name()).setParameter(3, n.status.name())
-                .setParameter(4, n.currentUnitId).setParameter(5, note).setParameter(6, caller.subject()).setParameter(7, caller.name())
+                .setParameter(4, unit).setParameter(5, note).setParameter(6, caller.subject()).setParameter(7, caller.name())
                 .executeUpdate();
     }
 

@@ -7,9 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.campaign.foundation.outbox.Outbox;
 import vn.campaign.foundation.recognition.NomineeType;
-import vn.campaign.foundation.recognition.RecognitionEvent;
 import vn.campaign.foundation.security.Caller;
 import vn.campaign.foundation.security.Roles;
 import vn.campaign.foundation.security.Scope;
@@ -20,6 +18,8 @@ import java.time.Instant;
 /**
  * Discipline and inspection (kỷ luật, thanh tra, kiểm tra): while a nominee is under either, its
  * nominations are frozen. Set and cleared by the officers of a unit above the nominee's unit.
+ * The restriction stays inside this service: no event announces that a member is under discipline
+ * or inspection (a nomination's {@code frozen} flag is all others see).
  */
 @ApplicationScoped
 public class RestrictionService {
@@ -38,8 +38,6 @@ public class RestrictionService {
     @Inject
     EntityManager em;
     @Inject
-    Outbox outbox;
-    @Inject
     NomineeDirectory nominees;
 
     @Transactional
@@ -55,18 +53,14 @@ public class RestrictionService {
                 .setParameter(4, request.reason().name()).setParameter(5, request.note())
                 .setParameter(6, java.sql.Timestamp.from(now)).setParameter(7, caller.subject())
                 .executeUpdate();
-        publish(nominee, true, request.reason().name(), now, RecognitionEvent.NOMINEE_RESTRICTED);
         return new NomineeDirectory.Restriction(request.reason().name(), request.note(), now, caller.subject());
     }
 
     @Transactional
     public void clear(NomineeType type, java.util.UUID id) {
-        NomineeDirectory.Nominee nominee = authorise(type, id);
-        int removed = em.createNativeQuery("delete from nominee_restriction where nominee_type = ?1 and nominee_id = ?2")
+        authorise(type, id);
+        em.createNativeQuery("delete from nominee_restriction where nominee_type = ?1 and nominee_id = ?2")
                 .setParameter(1, type.name()).setParameter(2, id).executeUpdate();
-        if (removed > 0) {
-            publish(nominee, false, null, Instant.now(), RecognitionEvent.NOMINEE_RESTRICTION_CLEARED);
-        }
     }
 
     private NomineeDirectory.Nominee authorise(NomineeType type, java.util.UUID id) {
@@ -74,11 +68,5 @@ public class RestrictionService {
         NomineeDirectory.Nominee nominee = nominees.require(type, id);
         scope.requireBelow(nominee.unitId());
         return nominee;
-    }
-
-    private void publish(NomineeDirectory.Nominee nominee, boolean restricted, String reason, Instant at, String type) {
-        outbox.publish(RecognitionEvent.TOPIC, RecognitionEvent.AGGREGATE_NOMINEE, nominee.id().toString(), type,
-                new RecognitionEvent.NomineeRestriction(nominee.type().name(), nominee.id(), nominee.unitId(), nominee.unitPath(),
-                        restricted, reason, at, caller.actor()));
     }
 }

@@ -38,7 +38,11 @@ import vn.campaign.recognition.mapping.AwardView;
 import java.net.URI;
 import java.util.UUID;
 
-/** Award decisions (quyết định khen thưởng), including praises recorded from cell meetings. */
+/**
+ * Award decisions (quyết định khen thưởng), including praises recorded from cell meetings. Viewers
+ * read none of this (recipients' names and achievements, unpublished awards too): SPEC §6 gives
+ * them aggregates only.
+ */
 @Path("/api/v1/awards")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -65,7 +69,7 @@ public class AwardResource {
     }
 
     @GET
-    @RolesAllowed({Roles.CELL_SECRETARY, Roles.UNIT_OFFICER, Roles.COMMENDATION_COUNCIL, Roles.VIEWER, Roles.ADMIN})
+    @RolesAllowed({Roles.CELL_SECRETARY, Roles.UNIT_OFFICER, Roles.COMMENDATION_COUNCIL, Roles.ADMIN})
     @Operation(summary = "Awards granted within a unit's subtree (yours by default)")
     public Page<AwardView> list(@QueryParam("unit") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String unitParam,
                                 @QueryParam("year") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String yearParam,
@@ -83,7 +87,7 @@ public class AwardResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.CELL_SECRETARY, Roles.UNIT_OFFICER, Roles.COMMENDATION_COUNCIL, Roles.VIEWER, Roles.ADMIN})
+    @RolesAllowed({Roles.CELL_SECRETARY, Roles.UNIT_OFFICER, Roles.COMMENDATION_COUNCIL, Roles.ADMIN})
     @Operation(summary = "One award")
     public Response get(@PathParam("id") UUID id) {
         Award award = awards.visible(id);

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.campaign.foundation.orgtree.OrgUnitKind;
+import vn.campaign.foundation.recognition.NomineeType;
 import vn.campaign.foundation.recognition.RecognitionForm;
 import vn.campaign.foundation.security.UnitPaths;
 import vn.campaign.recognition.config.AuthorityConfig;
@@ -56,6 +57,15 @@ public class Authority {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when {@code type} is COLLECTIVE and the nominee unit at {@code nomineePath} does not lie
+     * strictly below the unit at {@code unitPath} (it is that unit itself): a unit's own collective
+     * commendation is decided and granted by a unit above it, never by itself.
+     */
+    public static boolean ownCollective(NomineeType type, List<UUID> nomineePath, List<UUID> unitPath) {
+        return type == NomineeType.COLLECTIVE && !(nomineePath.size() > unitPath.size() && UnitPaths.within(nomineePath, unitPath));
     }
 
     private OrgUnitKind kindOf(UUID unit) {

@@ -2,13 +2,18 @@ package vn.campaign.recognition.unit;
 
 import org.junit.jupiter.api.Test;
 import vn.campaign.foundation.orgtree.OrgUnitKind;
+import vn.campaign.foundation.recognition.NomineeType;
 import vn.campaign.foundation.recognition.RecognitionForm;
 import vn.campaign.recognition.config.AuthorityConfig;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The default authority rule for the post-2025 tree, as configured by default. */
 class AuthorityRuleTest {
@@ -44,5 +49,20 @@ class AuthorityRuleTest {
     void aGreaterFormCoversTheLesserOnes() {
         assertEquals(true, RecognitionForm.CERTIFICATE.atMost(RecognitionForm.PROVINCIAL_MERIT));
         assertEquals(false, RecognitionForm.NATIONAL_MERIT.atMost(RecognitionForm.PROVINCIAL_MERIT));
+    }
+
+    @Test
+    void aCollectiveNomineeMustLieStrictlyBelowTheUnit() {
+        UUID nation = UUID.randomUUID();
+        UUID commune = UUID.randomUUID();
+        UUID cell = UUID.randomUUID();
+        List<UUID> communePath = List.of(nation, commune);
+        assertTrue(Authority.ownCollective(NomineeType.COLLECTIVE, communePath, communePath));
+        assertTrue(Authority.ownCollective(NomineeType.COLLECTIVE, List.of(nation), communePath));
+        assertFalse(Authority.ownCollective(NomineeType.COLLECTIVE, List.of(nation, commune, cell), communePath));
+        assertFalse(Authority.ownCollective(NomineeType.COLLECTIVE, communePath, List.of(nation)));
+        // members and models belong to a unit; they are not the unit
+        assertFalse(Authority.ownCollective(NomineeType.MEMBER, communePath, communePath));
+        assertFalse(Authority.ownCollective(NomineeType.MODEL, communePath, communePath));
     }
 }

@@ -5,7 +5,10 @@ public enum ExemptionCategory {
     /** Party members exempted from party activities (miễn sinh hoạt đảng). */
     EXEMPT_FROM_PARTY_ACTIVITIES,
     RETIRED,
-    /** Elderly members of ethnic minorities. */
-    ELDERLY_ETHNIC_MINORITY,
+    /**
+     * Elderly members the rules exempt (the campaign's guidance names elderly ethnic-minority
+     * members); deliberately not recorded as ethnicity, which the system must not store.
+     */
+    ELDERLY,
     OTHER
 }

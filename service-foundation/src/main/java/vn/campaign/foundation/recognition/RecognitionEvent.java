@@ -9,8 +9,9 @@ import java.util.UUID;
 
 /**
  * Payloads on {@link #TOPIC}, published by recognition-service. Nomination events are keyed by
- * nomination id, award events by award id, model events by model id, nominee restrictions by
- * nominee id, so each aggregate's events stay in order. Every payload carries the unit id and its
+ * nomination id, award events by award id, model events by model id, so each aggregate's events
+ * stay in order. Discipline and inspection of a nominee are not published: they stay inside
+ * recognition-service (a nomination shows only that it is frozen). Every payload carries the unit id and its
  * path (unit ids from the root) and the actor, so reporting-service can roll figures up the tree.
  *
  * <p>Values of {@code form}: PRAISE_AT_MEETING, CERTIFICATE, PROVINCIAL_MERIT, NATIONAL_MERIT.
@@ -37,11 +38,6 @@ public final class RecognitionEvent {
     /** Sent back to the proposing unit with a comment; it may be edited and submitted again. */
     public static final String NOMINATION_RETURNED = "nomination.returned.v1";
 
-    /** A nominee was put under discipline or inspection, which freezes its nominations. Payload {@link NomineeRestriction}. */
-    public static final String NOMINEE_RESTRICTED = "nominee.restricted.v1";
-    /** The restriction was lifted. Payload {@link NomineeRestriction} with {@code restricted=false}. */
-    public static final String NOMINEE_RESTRICTION_CLEARED = "nominee.restriction-cleared.v1";
-
     /** An award decision was recorded (from nominations, directly, or from a praise at a cell meeting). Payload {@link AwardState}. */
     public static final String AWARD_CREATED = "award.created.v1";
     /** The award was put on the public feed. Payload {@link AwardState}. */
@@ -55,7 +51,6 @@ public final class RecognitionEvent {
     public static final String MODEL_REPLICATED = "model.replicated.v1";
 
     public static final String AGGREGATE_NOMINATION = "nomination";
-    public static final String AGGREGATE_NOMINEE = "nominee";
     public static final String AGGREGATE_AWARD = "award";
     public static final String AGGREGATE_MODEL = "model";
 
@@ -83,18 +78,6 @@ public final class RecognitionEvent {
             String previousStatus,
             String note,
             long version,
-            Instant changedAt,
-            Actor actor) {
-    }
-
-    /** A nominee put under (or released from) discipline or inspection; {@code unitId} is the nominee's unit. */
-    public record NomineeRestriction(
-            String nomineeType,
-            UUID nomineeId,
-            UUID unitId,
-            List<UUID> unitPath,
-            boolean restricted,
-            String reason,
             Instant changedAt,
             Actor actor) {
     }

@@ -40,8 +40,7 @@ public @interface CleanText {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || value.chars().noneMatch(c -> Character.isISOControl(c)
-                    && !(multiline && (c == '\n' || c == '\r' || c == '\t')));
+            return vn.campaign.foundation.text.Texts.isClean(value, multiline);
         }
     }
 }

@@ -1,6 +1,5 @@
 package vn.campaign.foundation.web;
 
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -20,9 +19,8 @@ public class PageRequest {
     private static final char SEPARATOR = '\u001f';
 
     @QueryParam("limit")
-    @DefaultValue("50")
-    @Parameter(description = "page size, 1-200")
-    int limit;
+    @Parameter(description = "page size, 1-200 (default 50)", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER))
+    String limit;
 
     @QueryParam("cursor")
     @Parameter(description = "nextCursor of the previous page")
@@ -32,15 +30,14 @@ public class PageRequest {
     }
 
     public PageRequest(int limit, String cursor) {
-        this.limit = limit;
+        this.limit = String.valueOf(limit);
         this.cursor = cursor;
     }
 
+    /** The page size; a value that is not a whole number in range is a 400 naming {@code limit}. */
     public int limit() {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        return limit;
+        Integer parsed = QueryParams.intOf("limit", limit, 1, MAX_LIMIT);
+        return parsed == null ? DEFAULT_LIMIT : parsed;
     }
 
     /** What one value of a cursor must look like (it is bound into SQL casts). */

@@ -1,4 +1,4 @@
-package vn.campaign.commitment;
+package vn.campaign.foundation.persistence;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -7,29 +7,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A native query assembled from fixed fragments; every value is a bound parameter. */
-public final class Sql {
+/**
+ * A native query assembled from fixed fragments, for lists with optional filters; every value is
+ * a bound parameter, never part of the text.
+ */
+public final class NativeSql {
 
     private final EntityManager em;
     private final StringBuilder text;
     private final Map<String, Object> parameters = new LinkedHashMap<>();
 
-    public Sql(EntityManager em, String start) {
+    public NativeSql(EntityManager em, String start) {
         this.em = em;
         this.text = new StringBuilder(start);
     }
 
-    public Sql and(String condition) {
+    public NativeSql and(String condition) {
         text.append(" and ").append(condition);
         return this;
     }
 
-    public Sql append(String fragment) {
+    /** Adds the condition and its parameter only when {@code value} is given. */
+    public NativeSql andIf(Object value, String condition, String parameter) {
+        if (value != null) {
+            and(condition).bind(parameter, value);
+        }
+        return this;
+    }
+
+    public NativeSql append(String fragment) {
         text.append(fragment);
         return this;
     }
 
-    public Sql bind(String name, Object value) {
+    public NativeSql bind(String name, Object value) {
         parameters.put(name, value);
         return this;
     }

@@ -1,4 +1,4 @@
-package vn.campaign.commitment;
+package vn.campaign.foundation.text;
 
 import java.text.Normalizer;
 
