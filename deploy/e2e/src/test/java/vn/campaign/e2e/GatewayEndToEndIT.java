@@ -81,6 +81,14 @@ class GatewayEndToEndIT {
         }
         StackRun down = stack("down");
         assertEquals(0, down.exitCode(), () -> "deploy/stack down failed:\n" + down.output());
+        // nothing the stack started may survive it: no JVM, postgres, broker or nginx of this stack directory
+        String marker = stackDir.toString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(),
+                ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                        .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                        .toList(),
+                "processes left behind by deploy/stack down"));
     }
 
     // (a) ------------------------------------------------------------------------------------------
