@@ -222,6 +222,55 @@ class GatewayEndToEndIT {
 
     // ---- fixture ---------------------------------------------------------------------------------
 
+    /**
+     * The services working together through their events: a province's plan reaches a cell,
+     * a member of the cell commits to it, and progress praised at the cell meeting becomes a
+     * recorded commendation in recognition-service, with nobody re-entering anything.
+     */
+    @Test
+    void aPlanReachesAMemberWhosePraisedProgressBecomesACommendation() {
+        Tree units = tree();
+        String officer = officerToken(units.rootId());
+        String cell = createUnit(officer, "E2E-CB-" + suffix(), "Chi bộ ấp Đông Hòa", "PARTY_CELL", units.childId());
+        String plan = given().spec(gateway(officer)).contentType(ContentType.JSON).body("""
+                {"type":"PLAN","number":"E2E-%s/KH","issuingUnitId":"%s","issueDate":"2026-01-10",
+                 "title":"Kế hoạch học tập và làm theo năm 2026","recipients":[{"unitId":"%s","includeSubtree":true}],
+                 "commitmentWindow":{"opensOn":"2026-01-10","dueOn":"2026-12-31"}}""".formatted(suffix(), units.rootId(), units.rootId()))
+                .post("/api/v1/plans").then().statusCode(201).extract().path("id");
+        given().spec(gateway(officer)).post("/api/v1/plans/{id}/publish", plan).then().statusCode(200);
+
+        String secretary = DevTokens.mint("e2e-secretary", UUID.fromString(cell), null, List.of("cell-secretary"));
+        String member = given().spec(gateway(secretary)).contentType(ContentType.JSON).body("""
+                {"externalRef":"E2E-%s","fullName":"Trần Thị Hoa","unitId":"%s","category":"PARTY_MEMBER"}""".formatted(suffix(), cell))
+                .post("/api/v1/members").then().statusCode(201).extract().path("id");
+        String memberToken = DevTokens.mint("e2e-member", UUID.fromString(cell), UUID.fromString(member), List.of("member"));
+
+        // the plan reaches commitment-service through campaign.plans.v1
+        String commitment = await().atMost(Duration.ofSeconds(20)).until(() -> given().spec(gateway(memberToken))
+                .contentType(ContentType.JSON).body("""
+                        {"planId":"%s","template":"FORM_01","studyContent":"Chuyên đề năm 2026",
+                         "actions":[{"what":"Giúp 5 hộ dân làm dịch vụ công trực tuyến","target":"5 hộ","deadline":"2026-12-30"}],
+                         "selfCultivation":"Giữ gìn lối sống giản dị"}""".formatted(plan))
+                .post("/api/v1/commitments"), r -> r.statusCode() == 201).path("id");
+        given().spec(gateway(memberToken)).post("/api/v1/commitments/{id}/submit", commitment).then().statusCode(200)
+                .body("status", equalTo("SUBMITTED"));
+        given().spec(gateway(secretary)).contentType(ContentType.JSON).body("{\"comment\":\"Đồng ý\"}")
+                .post("/api/v1/commitments/{id}/approve", commitment).then().statusCode(200);
+        String checkIn = given().spec(gateway(memberToken)).contentType(ContentType.JSON)
+                .body("{\"action\":1,\"period\":\"2026Q4\",\"percent\":80,\"evidence\":\"Đã giúp 4 hộ\"}")
+                .post("/api/v1/commitments/{id}/check-ins", commitment).then().statusCode(201).extract().path("id");
+        given().spec(gateway(secretary)).contentType(ContentType.JSON)
+                .body("{\"comment\":\"Biểu dương tại sinh hoạt chi bộ\",\"praised\":true}")
+                .post("/api/v1/commitments/{id}/check-ins/{checkIn}/review", commitment, checkIn).then().statusCode(200);
+
+        // the praise reaches recognition-service through campaign.commitments.v1
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().spec(gateway(secretary)).queryParam("unit", cell)
+                .get("/api/v1/awards").then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].form", equalTo("PRAISE_AT_MEETING"))
+                .body("items[0].recipients[0].name", equalTo("Trần Thị Hoa")));
+    }
+
     private static synchronized Tree tree() {
         if (tree == null) {
             String rootCode = "E2E-PROV-" + suffix();
