@@ -1,0 +1,82 @@
+package vn.campaign.reporting.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.campaign.foundation.events.EventEnvelope;
+import vn.campaign.foundation.events.PoisonEventException;
+import vn.campaign.foundation.inbox.EventInbox;
+import vn.campaign.foundation.plans.PlanEvent;
+import vn.campaign.reporting.figures.Metrics;
+import vn.campaign.reporting.figures.Periods;
+import vn.campaign.reporting.figures.ReadModel;
+
+import java.util.List;
+
+/** The cascade and implementation activities from plan-service's events (channel {@code plans}). */
+@ApplicationScoped
+public class PlanFigures {
+
+    @Inject
+    EventInbox inbox;
+    @Inject
+    ReadModel readModel;
+    @Inject
+    ObjectMapper json;
+
+    @Incoming("plans")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.consume("figures", record, this::apply);
+    }
+
+    void apply(EventEnvelope event) {
+        try {
+            switch (event.type()) {
+                case PlanEvent.ACKNOWLEDGED -> {
+                    PlanEvent.Acknowledged a = json.treeToValue(event.data(), PlanEvent.Acknowledged.class);
+                    cascade(a.planId().toString(), a.unitPath(), a.year(), false, 1);
+                }
+                case PlanEvent.IMPLEMENTATION_LINKED -> {
+                    PlanEvent.ImplementationLinked l = json.treeToValue(event.data(), PlanEvent.ImplementationLinked.class);
+                    cascade(l.planId().toString(), l.unitPath(), l.year(), true, 2);
+                }
+                case PlanEvent.ACTIVITY_RECORDED -> activity(json.treeToValue(event.data(), PlanEvent.ActivityRecorded.class));
+                default -> {
+                    // the plan's own state: who is expected comes with the cascade below
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PoisonEventException("event " + event.id() + " does not match " + event.type() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A unit's step in a plan's cascade; an implementing plan implies the acknowledgement. */
+    private void cascade(String planId, List<java.util.UUID> unitPath, int year, boolean implemented, long version) {
+        requirePath(unitPath);
+        List<String> period = List.of(String.valueOf(year));
+        ReadModel.Contribution c = new ReadModel.Contribution()
+                .add(period, Metrics.PLANS_ACKNOWLEDGED, 1)
+                .add(period, Metrics.PLANS_IMPLEMENTED, implemented ? 1 : 0);
+        readModel.replace("plan-unit", planId + ":" + unitPath.get(unitPath.size() - 1), unitPath, c, version);
+    }
+
+    private void activity(PlanEvent.ActivityRecorded a) {
+        requirePath(a.unitPath());
+        List<String> periods = Periods.containing(a.heldOn());
+        ReadModel.Contribution c = new ReadModel.Contribution()
+                .add(periods, Metrics.ACTIVITIES + a.kind(), 1)
+                .add(periods, Metrics.ATTENDANCE_EXPECTED, a.participantsExpected())
+                .add(periods, Metrics.ATTENDANCE_ATTENDED, a.participantsAttended());
+        readModel.replace("activity", a.activityId().toString(), a.unitPath(), c, 0);
+    }
+
+    private static void requirePath(List<?> path) {
+        if (path == null || path.isEmpty()) {
+            throw new PoisonEventException("the event carries no unit path");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package vn.campaign.reporting.figures;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.campaign.foundation.security.UnitPaths;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keeps {@code unit_figure} exact by deltas. Each aggregate's current contribution (metric
+ * values per period) and unit path are stored; a new state replaces the old one, and the
+ * difference is added to every unit on the old and new paths. Replays and out-of-order states
+ * (by version) change nothing, so the figures equal a recount.
+ */
+@ApplicationScoped
+public class ReadModel {
+
+    private static final TypeReference<Map<String, Long>> CONTRIBUTIONS = new TypeReference<>() {
+    };
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+
+    /** One aggregate's contribution: value per "period|metric". */
+    public static final class Contribution {
+        private final Map<String, Long> values = new LinkedHashMap<>();
+
+        public Contribution add(List<String> periods, String metric, long value) {
+            if (value != 0) {
+                for (String period : periods) {
+                    values.merge(period + "|" + metric, value, Long::sum);
+                }
+            }
+            return this;
+        }
+
+        public Contribution add(String period, String metric, long value) {
+            return add(List.of(period), metric, value);
+        }
+
+        Map<String, Long> values() {
+            return values;
+        }
+    }
+
+    /** Replaces the aggregate's contribution (unless {@code version} is older than the stored one). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replace(String kind, String aggregateId, List<UUID> unitPath, Contribution contribution, long version) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select unit_path::text, contributions::text, version from aggregate_fact
+                        where kind = ?1 and aggregate_id = ?2 for update""")
+                .setParameter(1, kind).setParameter(2, aggregateId).getResultList();
+        Map<String, Long> deltas = new HashMap<>();
+        if (!rows.isEmpty()) {
+            Object[] old = rows.get(0);
+            if (((Number) old[2]).longValue() > version) {
+                return;
+            }
+            accumulate(deltas, UnitPaths.fromLtree((String) old[0]), read((String) old[1]), -1);
+        }
+        accumulate(deltas, unitPath, contribution.values(), 1);
+        em.createNativeQuery("""
+                        insert into aggregate_fact (kind, aggregate_id, unit_path, contributions, version, updated_at)
+                        values (?1, ?2, cast(?3 as ltree), cast(?4 as jsonb), ?5, ?6)
+                        on conflict (kind, aggregate_id) do update set unit_path = excluded.unit_path,
+                            contributions = excluded.contributions, version = excluded.version, updated_at = excluded.updated_at""")
+                .setParameter(1, kind).setParameter(2, aggregateId).setParameter(3, UnitPaths.toLtree(unitPath))
+                .setParameter(4, write(contribution.values())).setParameter(5, version)
+                .setParameter(6, Timestamp.from(Instant.now()))
+                .executeUpdate();
+        applyDeltas(deltas);
+    }
+
+    private static void accumulate(Map<String, Long> deltas, List<UUID> path, Map<String, Long> values, int sign) {
+        for (UUID unit : path) {
+            values.forEach((periodMetric, value) -> deltas.merge(unit + "|" + periodMetric, sign * value, Long::sum));
+        }
+    }
+
+    private void applyDeltas(Map<String, Long> deltas) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        deltas.forEach((key, value) -> {
+            if (value != 0) {
+                String[] parts = key.split("\\|", 3);
+                rows.add(Map.of("u", parts[0], "p", parts[1], "m", parts[2], "v", value));
+            }
+        });
+        if (rows.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                        insert into unit_figure (unit_id, period, metric, value)
+                        select cast(e->>'u' as uuid), e->>'p', e->>'m', cast(e->>'v' as bigint)
+                        from jsonb_array_elements(cast(?1 as jsonb)) e
+                        on conflict (unit_id, period, metric) do update set value = unit_figure.value + excluded.value""")
+                .setParameter(1, write(rows)).executeUpdate();
+    }
+
+    private Map<String, Long> read(String text) {
+        try {
+            return json.readValue(text, CONTRIBUTIONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stored contribution", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package vn.campaign.reporting.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.campaign.foundation.orgtree.OrgUnitReplica;
+import vn.campaign.foundation.security.Roles;
+import vn.campaign.foundation.security.Scope;
+import vn.campaign.foundation.web.Page;
+import vn.campaign.foundation.web.PageRequest;
+import vn.campaign.foundation.web.Problem;
+import vn.campaign.foundation.web.ProblemException;
+import vn.campaign.reporting.figures.FigureQueries;
+import vn.campaign.reporting.figures.Periods;
+
+import java.util.UUID;
+
+/** A unit's figures (its whole subtree) for a period, and the same for each of its children. */
+@Path("/api/v1/dashboards/units")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.UNIT_OFFICER, Roles.CELL_SECRETARY, Roles.COMMENDATION_COUNCIL, Roles.INTEGRATION, Roles.ADMIN})
+@Tag(name = "Dashboards")
+@APIResponse(responseCode = "400", description = "invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "outside your subtree", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class DashboardResource {
+
+    @Inject
+    FigureQueries figures;
+    @Inject
+    OrgUnitReplica units;
+    @Inject
+    Scope scope;
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "The unit's figures for a period: its whole subtree, rolled up")
+    public FigureQueries.UnitFigures unit(@PathParam("id") UUID id,
+                                          @QueryParam("period") @Parameter(description = "2024, 2024S1, 2024Q2", required = true) String period) {
+        scope.requireWithin(id);
+        String p = Periods.require("period", period);
+        OrgUnitReplica.ReplicatedUnit unit = units.find(id).orElseThrow(() -> ProblemException.notFound("unit " + id + " does not exist"));
+        return new FigureQueries.UnitFigures(id, unit.code(), unit.name(), unit.kind().name(), p, figures.figures(id, p));
+    }
+
+    @GET
+    @Path("/{id}/children")
+    @Operation(summary = "The figures of each child unit for a period, by name")
+    public Page<FigureQueries.UnitFigures> children(@PathParam("id") UUID id, @QueryParam("period") String period,
+                                                     @BeanParam PageRequest page) {
+        scope.requireWithin(id);
+        String p = Periods.require("period", period);
+        int limit = page.limit();
+        return Page.of(figures.children(id, p, page.cursorValues(PageRequest.Part.TEXT, PageRequest.Part.UUID), limit), limit,
+                u -> u, u -> PageRequest.cursorOf(u.name(), u.unitId()));
+    }
+}
