@@ -9,7 +9,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.campaign.foundation.commitments.CommitmentEvent;
 import vn.campaign.foundation.commitments.CommitmentStatus;
 import vn.campaign.foundation.events.EventEnvelope;
-import vn.campaign.foundation.events.PoisonEventException;
 import vn.campaign.foundation.inbox.EventInbox;
 import vn.campaign.reporting.figures.Metrics;
 import vn.campaign.reporting.figures.Periods;
@@ -39,25 +38,20 @@ public class CommitmentFigures {
     }
 
     void apply(EventEnvelope event) {
-        try {
-            switch (event.type()) {
-                case CommitmentEvent.MEMBER_REGISTERED, CommitmentEvent.MEMBER_UPDATED, CommitmentEvent.MEMBER_MOVED ->
-                        member(json.treeToValue(event.data(), CommitmentEvent.MemberState.class));
-                case CommitmentEvent.CHECKED_IN -> checkIn(json.treeToValue(event.data(), CommitmentEvent.CheckInRecorded.class));
-                case CommitmentEvent.PRAISED -> { }
-                default -> {
-                    if (event.type().startsWith("commitment.")) {
-                        commitment(json.treeToValue(event.data(), CommitmentEvent.CommitmentState.class));
-                    }
+        switch (event.type()) {
+            case CommitmentEvent.MEMBER_REGISTERED, CommitmentEvent.MEMBER_UPDATED, CommitmentEvent.MEMBER_MOVED ->
+                    member(event.data(json, CommitmentEvent.MemberState.class));
+            case CommitmentEvent.CHECKED_IN -> checkIn(event.data(json, CommitmentEvent.CheckInRecorded.class));
+            case CommitmentEvent.PRAISED -> { }
+            default -> {
+                if (event.type().startsWith("commitment.")) {
+                    commitment(event.data(json, CommitmentEvent.CommitmentState.class));
                 }
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new PoisonEventException("event " + event.id() + " does not match " + event.type() + ": " + e.getOriginalMessage(), e);
         }
     }
 
     private void member(CommitmentEvent.MemberState m) {
-        requirePath(m.unitPath());
         boolean expected = m.exemption() == null;
         ReadModel.Contribution c = new ReadModel.Contribution()
                 .add(Periods.CURRENT, Metrics.MEMBERS, 1)
@@ -67,7 +61,6 @@ public class CommitmentFigures {
     }
 
     private void commitment(CommitmentEvent.CommitmentState s) {
-        requirePath(s.unitPath());
         ReadModel.Contribution c = new ReadModel.Contribution();
         List<String> year = List.of(String.valueOf(s.year()));
         for (String prefix : s.leader() ? List.of("", Metrics.LEADERS) : List.of("")) {
@@ -87,14 +80,8 @@ public class CommitmentFigures {
     }
 
     private void checkIn(CommitmentEvent.CheckInRecorded r) {
-        requirePath(r.unitPath());
         ReadModel.Contribution c = new ReadModel.Contribution().add(Periods.containing(r.recordedAt()), Metrics.CHECK_INS, 1);
         readModel.replace("check-in", r.checkInId().toString(), r.unitPath(), c, 0);
     }
 
-    private static void requirePath(List<?> path) {
-        if (path == null || path.isEmpty()) {
-            throw new PoisonEventException("the event carries no unit path");
-        }
-    }
 }

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.campaign.foundation.events.EventEnvelope;
-import vn.campaign.foundation.events.PoisonEventException;
 import vn.campaign.foundation.inbox.EventInbox;
 import vn.campaign.foundation.plans.PlanEvent;
 import vn.campaign.reporting.figures.Metrics;
@@ -34,29 +33,24 @@ public class PlanFigures {
     }
 
     void apply(EventEnvelope event) {
-        try {
-            switch (event.type()) {
-                case PlanEvent.ACKNOWLEDGED -> {
-                    PlanEvent.Acknowledged a = json.treeToValue(event.data(), PlanEvent.Acknowledged.class);
-                    cascade(a.planId().toString(), a.unitPath(), a.year(), false, 1);
-                }
-                case PlanEvent.IMPLEMENTATION_LINKED -> {
-                    PlanEvent.ImplementationLinked l = json.treeToValue(event.data(), PlanEvent.ImplementationLinked.class);
-                    cascade(l.planId().toString(), l.unitPath(), l.year(), true, 2);
-                }
-                case PlanEvent.ACTIVITY_RECORDED -> activity(json.treeToValue(event.data(), PlanEvent.ActivityRecorded.class));
-                default -> {
-                    // the plan's own state: who is expected comes with the cascade below
-                }
+        switch (event.type()) {
+            case PlanEvent.ACKNOWLEDGED -> {
+                PlanEvent.Acknowledged a = event.data(json, PlanEvent.Acknowledged.class);
+                cascade(a.planId().toString(), a.unitPath(), a.year(), false, 1);
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new PoisonEventException("event " + event.id() + " does not match " + event.type() + ": " + e.getOriginalMessage(), e);
+            case PlanEvent.IMPLEMENTATION_LINKED -> {
+                PlanEvent.ImplementationLinked l = event.data(json, PlanEvent.ImplementationLinked.class);
+                cascade(l.planId().toString(), l.unitPath(), l.year(), true, 2);
+            }
+            case PlanEvent.ACTIVITY_RECORDED -> activity(event.data(json, PlanEvent.ActivityRecorded.class));
+            default -> {
+                // the plan's own state: who is expected comes with the cascade below
+            }
         }
     }
 
     /** A unit's step in a plan's cascade; an implementing plan implies the acknowledgement. */
     private void cascade(String planId, List<java.util.UUID> unitPath, int year, boolean implemented, long version) {
-        requirePath(unitPath);
         List<String> period = List.of(String.valueOf(year));
         ReadModel.Contribution c = new ReadModel.Contribution()
                 .add(period, Metrics.PLANS_ACKNOWLEDGED, 1)
@@ -65,7 +59,6 @@ public class PlanFigures {
     }
 
     private void activity(PlanEvent.ActivityRecorded a) {
-        requirePath(a.unitPath());
         List<String> periods = Periods.containing(a.heldOn());
         ReadModel.Contribution c = new ReadModel.Contribution()
                 .add(periods, Metrics.ACTIVITIES + a.kind(), 1)
@@ -74,9 +67,4 @@ public class PlanFigures {
         readModel.replace("activity", a.activityId().toString(), a.unitPath(), c, 0);
     }
 
-    private static void requirePath(List<?> path) {
-        if (path == null || path.isEmpty()) {
-            throw new PoisonEventException("the event carries no unit path");
-        }
-    }
 }

@@ -31,6 +31,18 @@ public class FigureQueries {
         return figures(List.of(unit), period).getOrDefault(unit, new TreeMap<>());
     }
 
+    /** The unit's figures for each period (roster figures are not periodic and left out), in the order asked. */
+    public Map<String, Map<String, Long>> series(UUID unit, List<String> periods) {
+        Map<String, Map<String, Long>> series = new java.util.LinkedHashMap<>();
+        periods.forEach(period -> series.put(period, new TreeMap<>()));
+        List<Object[]> rows = new NativeSql(em, "select period, metric, value from unit_figure where unit_id = :unit"
+                + " and period in (:periods) and value <> 0").bind("unit", unit).bind("periods", periods).rows(Integer.MAX_VALUE);
+        for (Object[] r : rows) {
+            series.get((String) r[0]).put((String) r[1], ((Number) r[2]).longValue());
+        }
+        return series;
+    }
+
     /** The children of {@code parent} by name, with their figures; cursor (name, id). */
     public List<UnitFigures> children(UUID parent, String period, List<String> after, int limit) {
         NativeSql sql = new NativeSql(em, "select o.id, o.code, o.name, o.kind from org_unit_replica o where o.parent_id = :parent")

@@ -22,6 +22,11 @@ public final class Metrics {
     public static final String RATED = "commitments.rating.";
     public static final String CHECK_INS = "checkIns.recorded";
     public static final String LEADERS = "leaders.";
+    public static final String NOMINATIONS = "nominations";
+    public static final String AWARDS = "awards";
+    public static final String AWARDED_RECIPIENTS = "awards.recipients";
+    public static final String MODELS_RECOGNISED = "models.recognised";
+    public static final String MODELS_REPLICATED = "models.replications";
 
     private Metrics() {
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import vn.campaign.foundation.events.PoisonEventException;
 import vn.campaign.foundation.security.UnitPaths;
 
 import java.sql.Timestamp;
@@ -60,6 +61,9 @@ public class ReadModel {
     /** Replaces the aggregate's contribution (unless {@code version} is older than the stored one). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replace(String kind, String aggregateId, List<UUID> unitPath, Contribution contribution, long version) {
+        if (unitPath == null || unitPath.isEmpty()) {
+            throw new PoisonEventException(kind + " " + aggregateId + ": the event carries no unit path");
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select unit_path::text, contributions::text, version from aggregate_fact

@@ -54,6 +54,27 @@ public class DashboardResource {
         return new FigureQueries.UnitFigures(id, unit.code(), unit.name(), unit.kind().name(), p, figures.figures(id, p));
     }
 
+    /** A unit's figures across periods. */
+    @Schema(name = "UnitSeries")
+    public record Series(UUID unitId, java.util.Map<String, java.util.Map<String, Long>> periods) {
+    }
+
+    @GET
+    @Path("/{id}/series")
+    @Operation(summary = "The unit's figures for each of up to 20 periods, e.g. periods=2026Q1,2026Q2,2026Q3,2026Q4")
+    public Series series(@PathParam("id") UUID id, @QueryParam("periods") String periods) {
+        scope.requireWithin(id);
+        if (periods == null || periods.isBlank()) {
+            throw ProblemException.invalid("periods", "is required: comma-separated period ids");
+        }
+        java.util.List<String> ids = java.util.Arrays.stream(periods.split(",")).map(String::trim).distinct().toList();
+        if (ids.size() > 20) {
+            throw ProblemException.invalid("periods", "at most 20 periods");
+        }
+        ids.forEach(period -> Periods.require("periods", period));
+        return new Series(id, figures.series(id, ids));
+    }
+
     @GET
     @Path("/{id}/children")
     @Operation(summary = "The figures of each child unit for a period, by name")

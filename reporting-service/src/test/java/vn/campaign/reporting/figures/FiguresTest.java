@@ -121,6 +121,63 @@ class FiguresTest {
                 .when().get("/api/v1/dashboards/units/{id}", p).then().statusCode(403);
     }
 
+    @Test
+    void recognitionFiguresAndTimeSeries() throws Exception {
+        UUID p = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        OrgUnitEvents.send(p, "P-" + p, "Đảng bộ tỉnh An Giang", "PARTY_COMMITTEE", List.of(p), 0);
+        OrgUnitEvents.send(c, "C-" + c, "Đảng bộ xã Mỹ Hòa", "PARTY_COMMITTEE", List.of(p, c), 0);
+        OrgUnitEvents.send(other, "O-" + other, "Đảng bộ xã Bình Đức", "PARTY_COMMITTEE", List.of(p, other), 0);
+
+        UUID nomination = UUID.randomUUID();
+        recognition("nomination.submitted.v1", nomination, Map.of("nominationId", nomination, "unitId", c, "unitPath", List.of(p, c),
+                "year", 2026, "form", "CERTIFICATE", "status", "SUBMITTED", "version", 1));
+        recognition("nomination.approved.v1", nomination, Map.of("nominationId", nomination, "unitId", c, "unitPath", List.of(p, c),
+                "year", 2026, "form", "CERTIFICATE", "status", "APPROVED", "version", 3));
+        UUID award = UUID.randomUUID();
+        recognition("award.created.v1", award, Map.of("awardId", award, "year", 2026, "form", "CERTIFICATE", "unitId", c,
+                "unitPath", List.of(p, c), "recipients", List.of(Map.of("nomineeType", "MEMBER", "nomineeId", UUID.randomUUID()),
+                        Map.of("nomineeType", "MEMBER", "nomineeId", UUID.randomUUID())), "version", 0));
+        UUID model = UUID.randomUUID();
+        recognition("model.recognised.v1", model, Map.of("modelId", model, "name", "Dân vận khéo", "unitId", c, "unitPath", List.of(p, c),
+                "status", "RECOGNISED", "recognisedYear", 2026, "version", 1));
+        recognition("model.replicated.v1", model, Map.of("modelId", model, "unitId", c, "unitPath", List.of(p, c),
+                "replicatingUnitId", other, "replicatingUnitPath", List.of(p, other), "replicatedOn", "2026-05-02", "replicationCount", 1));
+        UUID plan = UUID.randomUUID();
+        plan("plan.activity-recorded.v1", plan, activity(plan, List.of(p, c), "TOPICAL_MEETING", "2026-02-10", 30, 28));
+        plan("plan.activity-recorded.v1", plan, activity(plan, List.of(p, c), "TOPICAL_MEETING", "2026-08-10", 30, 25));
+
+        String viewer = DevTokens.bearer("viewer", p);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", viewer).queryParam("period", "2026")
+                .when().get("/api/v1/dashboards/units/{id}", p).then().statusCode(200)
+                .body("figures.nominations", equalTo(1))
+                .body("figures.'nominations.APPROVED'", equalTo(1))
+                .body("figures.'nominations.SUBMITTED'", nullValue())
+                .body("figures.'nominations.CERTIFICATE'", equalTo(1))
+                .body("figures.'awards.CERTIFICATE'", equalTo(1))
+                .body("figures.'awards.recipients'", equalTo(2))
+                .body("figures.'models.recognised'", equalTo(1))
+                .body("figures.'models.replications'", equalTo(1))
+                .body("figures.'activities.TOPICAL_MEETING'", equalTo(2)));
+        given().header("Authorization", viewer).queryParam("period", "2026")
+                .when().get("/api/v1/dashboards/units/{id}", other).then().statusCode(200)
+                .body("figures.'models.replications'", equalTo(1)).body("figures.'models.recognised'", nullValue());
+        given().header("Authorization", viewer).queryParam("periods", "2026Q1,2026Q2,2026Q3,2026S2")
+                .when().get("/api/v1/dashboards/units/{id}/series", p).then().statusCode(200)
+                .body("periods.'2026Q1'.'activities.TOPICAL_MEETING'", equalTo(1))
+                .body("periods.'2026Q1'.'attendance.attended'", equalTo(28))
+                .body("periods.'2026Q2'.'models.replications'", equalTo(1))
+                .body("periods.'2026Q3'.'attendance.attended'", equalTo(25))
+                .body("periods.'2026S2'.'activities.TOPICAL_MEETING'", equalTo(1));
+        given().header("Authorization", viewer).queryParam("periods", "2026Q5")
+                .when().get("/api/v1/dashboards/units/{id}/series", p).then().statusCode(400).body("errors.field", hasItem("periods"));
+    }
+
+    private void recognition(String type, UUID key, Map<String, Object> payload) throws Exception {
+        send("campaign.recognition.v1", UUID.randomUUID().toString(), key, type, payload);
+    }
+
     private UUID member(List<UUID> path, boolean leader, String exemption) throws Exception {
         UUID id = UUID.randomUUID();
         Map<String, Object> state = new HashMap<>();

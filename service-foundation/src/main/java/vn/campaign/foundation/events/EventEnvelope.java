@@ -59,6 +59,15 @@ public record EventEnvelope(String id, String type, String source, String subjec
         return new EventEnvelope(id, type, source, subject, time, data);
     }
 
+    /** The payload as the contract's type; a payload that does not fit is poison. */
+    public <T> T data(ObjectMapper json, Class<T> type) {
+        try {
+            return json.treeToValue(data, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new PoisonEventException("event " + id + " (" + this.type + ") does not fit " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String required(Headers headers, String name) {
         String value = header(headers, name);
         if (value == null || value.isBlank()) {

@@ -28,12 +28,7 @@ public class OrgUnitReplica {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope event) {
-        OrgUnitSnapshot unit;
-        try {
-            unit = json.treeToValue(event.data(), OrgUnitSnapshot.class);
-        } catch (Exception e) {
-            throw new PoisonEventException("not an org-unit snapshot: " + e.getMessage(), e);
-        }
+        OrgUnitSnapshot unit = event.data(json, OrgUnitSnapshot.class);
         if (unit.unitId() == null || unit.code() == null || unit.name() == null || unit.kind() == null
                 || unit.unitPath() == null || unit.unitPath().isEmpty()
                 || !unit.unitPath().get(unit.unitPath().size() - 1).equals(unit.unitId())) {
