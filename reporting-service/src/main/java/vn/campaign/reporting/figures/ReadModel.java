@@ -35,6 +35,8 @@ public class ReadModel {
     EntityManager em;
     @Inject
     ObjectMapper json;
+    @Inject
+    RollupPaths rollupPaths;
 
     /** One aggregate's contribution: value per "period|metric". */
     public static final class Contribution {
@@ -64,6 +66,9 @@ public class ReadModel {
         if (unitPath == null || unitPath.isEmpty()) {
             throw new PoisonEventException(kind + " " + aggregateId + ": the event carries no unit path");
         }
+        // the tree as this service knows it now decides; the event's path only until the replica has the unit
+        UUID unit = unitPath.get(unitPath.size() - 1);
+        List<UUID> path = rollupPaths.of(unit).orElse(unitPath);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select unit_path::text, contributions::text, version from aggregate_fact
@@ -77,16 +82,53 @@ public class ReadModel {
             }
             accumulate(deltas, UnitPaths.fromLtree((String) old[0]), read((String) old[1]), -1);
         }
-        accumulate(deltas, unitPath, contribution.values(), 1);
+        accumulate(deltas, path, contribution.values(), 1);
         em.createNativeQuery("""
-                        insert into aggregate_fact (kind, aggregate_id, unit_path, contributions, version, updated_at)
-                        values (?1, ?2, cast(?3 as ltree), cast(?4 as jsonb), ?5, ?6)
-                        on conflict (kind, aggregate_id) do update set unit_path = excluded.unit_path,
+                        insert into aggregate_fact (kind, aggregate_id, unit_id, unit_path, contributions, version, updated_at)
+                        values (?1, ?2, ?7, cast(?3 as ltree), cast(?4 as jsonb), ?5, ?6)
+                        on conflict (kind, aggregate_id) do update set unit_id = excluded.unit_id, unit_path = excluded.unit_path,
                             contributions = excluded.contributions, version = excluded.version, updated_at = excluded.updated_at""")
-                .setParameter(1, kind).setParameter(2, aggregateId).setParameter(3, UnitPaths.toLtree(unitPath))
+                .setParameter(1, kind).setParameter(2, aggregateId).setParameter(3, UnitPaths.toLtree(path)).setParameter(7, unit)
                 .setParameter(4, write(contribution.values())).setParameter(5, version)
                 .setParameter(6, Timestamp.from(Instant.now()))
                 .executeUpdate();
+        applyDeltas(deltas);
+    }
+
+    /**
+     * A unit moved, merged or became known: its aggregates' figures follow it to its roll-up path,
+     * and so do those of the units merged into it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onTreeChange(@jakarta.enterprise.event.Observes vn.campaign.foundation.orgtree.OrgUnitReplica.Changed change) {
+        relocate(change.unitId());
+        for (UUID predecessor : rollupPaths.predecessorsOf(change.unitId())) {
+            relocate(predecessor);
+        }
+    }
+
+    private void relocate(UUID unit) {
+        List<UUID> target = rollupPaths.of(unit).orElse(null);
+        if (target == null) {
+            return;
+        }
+        String targetPath = UnitPaths.toLtree(target);
+        @SuppressWarnings("unchecked")
+        List<Object[]> facts = em.createNativeQuery("""
+                        select kind, aggregate_id, unit_path::text, contributions::text from aggregate_fact
+                        where unit_id = ?1 and unit_path <> cast(?2 as ltree) for update""")
+                .setParameter(1, unit).setParameter(2, targetPath).getResultList();
+        if (facts.isEmpty()) {
+            return;
+        }
+        Map<String, Long> deltas = new HashMap<>();
+        for (Object[] fact : facts) {
+            Map<String, Long> values = read((String) fact[3]);
+            accumulate(deltas, UnitPaths.fromLtree((String) fact[2]), values, -1);
+            accumulate(deltas, target, values, 1);
+        }
+        em.createNativeQuery("update aggregate_fact set unit_path = cast(?1 as ltree), updated_at = now() where unit_id = ?2")
+                .setParameter(1, targetPath).setParameter(2, unit).executeUpdate();
         applyDeltas(deltas);
     }
 

@@ -174,6 +174,58 @@ class FiguresTest {
                 .when().get("/api/v1/dashboards/units/{id}/series", p).then().statusCode(400).body("errors.field", hasItem("periods"));
     }
 
+    @Test
+    void aMergeRollsTheClosedUnitsFiguresUpUnderItsSuccessor() throws Exception {
+        UUID p = UUID.randomUUID();
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID cell = UUID.randomUUID();
+        OrgUnitEvents.send(p, "P-" + p, "Đảng bộ tỉnh Cà Mau", "PARTY_COMMITTEE", List.of(p), 0);
+        OrgUnitEvents.send(a, "A-" + a, "Đảng bộ xã Tân Lộc", "PARTY_COMMITTEE", List.of(p, a), 0);
+        OrgUnitEvents.send(b, "B-" + b, "Đảng bộ xã Thới Bình", "PARTY_COMMITTEE", List.of(p, b), 0);
+        OrgUnitEvents.send(cell, "K-" + cell, "Chi bộ ấp Tân Hòa", "PARTY_CELL", List.of(p, a, cell), 0);
+        commitment(UUID.randomUUID().toString(), UUID.randomUUID(), UUID.randomUUID(), List.of(p, a, cell), false, "SUBMITTED", false, true, null, 1);
+        UUID plan = UUID.randomUUID();
+        plan("plan.activity-recorded.v1", plan, activity(plan, List.of(p, a), "STUDY_SESSION", "2026-03-01", 20, 18));
+
+        String viewer = DevTokens.bearer("viewer", p);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", viewer).queryParam("period", "2026")
+                .when().get("/api/v1/dashboards/units/{id}", a).then().statusCode(200)
+                .body("figures.'commitments.submitted'", equalTo(1)).body("figures.'activities.STUDY_SESSION'", equalTo(1)));
+
+        // the successor's snapshot arrives first here: the closed unit follows it when its own snapshot comes
+        snapshot(b, "Đảng bộ xã Thới Bình", List.of(p, b), null, null, List.of(a), 1);
+        snapshot(cell, "Chi bộ ấp Tân Hòa", List.of(p, b, cell), null, null, List.of(), 1);
+        snapshot(a, "Đảng bộ xã Tân Lộc", List.of(p, a), "2026-07-01", b, List.of(), 1);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", viewer).queryParam("period", "2026")
+                .when().get("/api/v1/dashboards/units/{id}", b).then().statusCode(200)
+                .body("figures.'commitments.submitted'", equalTo(1))
+                .body("figures.'activities.STUDY_SESSION'", equalTo(1))
+                .body("figures.'attendance.attended'", equalTo(18)));
+        given().header("Authorization", viewer).queryParam("period", "2026").when().get("/api/v1/dashboards/units/{id}", a)
+                .then().body("figures.'commitments.submitted'", nullValue()).body("figures.'activities.STUDY_SESSION'", equalTo(1));
+        given().header("Authorization", viewer).queryParam("period", "2026").when().get("/api/v1/dashboards/units/{id}", p)
+                .then().body("figures.'commitments.submitted'", equalTo(1)).body("figures.'activities.STUDY_SESSION'", equalTo(1));
+    }
+
+    private void snapshot(UUID unit, String name, List<UUID> path, String validTo, UUID successor, List<UUID> predecessors, long version)
+            throws Exception {
+        Map<String, Object> state = new HashMap<>();
+        state.put("unitId", unit);
+        state.put("code", "S-" + unit);
+        state.put("name", name);
+        state.put("kind", "PARTY_COMMITTEE");
+        state.put("parentId", path.size() > 1 ? path.get(path.size() - 2) : null);
+        state.put("unitPath", path);
+        state.put("validFrom", "2025-07-01");
+        state.put("validTo", validTo);
+        state.put("successorId", successor);
+        state.put("predecessorIds", predecessors);
+        state.put("version", version);
+        send(OrgUnitEvents.TOPIC, UUID.randomUUID().toString(), unit, validTo == null ? "org-unit.moved.v1" : "org-unit.closed.v1", state);
+    }
+
     private void recognition(String type, UUID key, Map<String, Object> payload) throws Exception {
         send("campaign.recognition.v1", UUID.randomUUID().toString(), key, type, payload);
     }

@@ -25,6 +25,8 @@ public class OrgUnitReplica {
     EntityManager em;
     @Inject
     ObjectMapper json;
+    @Inject
+    jakarta.enterprise.event.Event<Changed> changes;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope event) {
@@ -34,7 +36,7 @@ public class OrgUnitReplica {
                 || !unit.unitPath().get(unit.unitPath().size() - 1).equals(unit.unitId())) {
             throw new PoisonEventException("org-unit snapshot " + event.id() + " lacks id, code, name, kind or a path ending in the unit");
         }
-        em.createNativeQuery("""
+        boolean changed = em.createNativeQuery("""
                         insert into org_unit_replica (id, code, name, kind, parent_id, path, valid_from, valid_to,
                                                       successor_id, predecessor_ids, version, updated_at)
                         values (?1, ?2, ?3, ?4, ?5, cast(?6 as ltree), ?7, ?8, ?9, cast(?10 as uuid[]), ?11, now())
@@ -54,7 +56,17 @@ public class OrgUnitReplica {
                 .setParameter(9, unit.successorId())
                 .setParameter(10, uuidArray(unit.predecessorIds()))
                 .setParameter(11, unit.version())
-                .executeUpdate();
+                .executeUpdate() == 1;
+        if (changed) {
+            changes.fire(new Changed(unit.unitId()));
+        }
+    }
+
+    /**
+     * Fired, in the consuming transaction, after a snapshot changed a unit of the replica: a
+     * service whose data hangs on the tree (reporting's roll-ups) follows moves and merges here.
+     */
+    public record Changed(UUID unitId) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
