@@ -37,7 +37,7 @@ public class CommitmentFigures {
         inbox.consume("figures", record, this::apply);
     }
 
-    void apply(EventEnvelope event) {
+    public void apply(EventEnvelope event) {
         switch (event.type()) {
             case CommitmentEvent.MEMBER_REGISTERED, CommitmentEvent.MEMBER_UPDATED, CommitmentEvent.MEMBER_MOVED ->
                     member(event.data(json, CommitmentEvent.MemberState.class));

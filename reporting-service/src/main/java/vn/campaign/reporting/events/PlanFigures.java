@@ -32,7 +32,7 @@ public class PlanFigures {
         inbox.consume("figures", record, this::apply);
     }
 
-    void apply(EventEnvelope event) {
+    public void apply(EventEnvelope event) {
         switch (event.type()) {
             case PlanEvent.ACKNOWLEDGED -> {
                 PlanEvent.Acknowledged a = event.data(json, PlanEvent.Acknowledged.class);

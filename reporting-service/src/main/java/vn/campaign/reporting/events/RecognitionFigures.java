@@ -36,7 +36,7 @@ public class RecognitionFigures {
         inbox.consume("figures", record, this::apply);
     }
 
-    void apply(EventEnvelope event) {
+    public void apply(EventEnvelope event) {
         if (event.type().startsWith("nomination.")) {
             nomination(event.data(json, RecognitionEvent.NominationState.class));
         } else if (event.type().startsWith("award.")) {
