@@ -22,6 +22,7 @@ import vn.campaign.foundation.web.Page;
 import vn.campaign.foundation.web.PageRequest;
 import vn.campaign.foundation.web.Problem;
 import vn.campaign.foundation.web.ProblemException;
+import vn.campaign.reporting.export.TableExport;
 import vn.campaign.reporting.figures.FigureQueries;
 import vn.campaign.reporting.figures.Periods;
 
@@ -35,6 +36,8 @@ import java.util.UUID;
 @APIResponse(responseCode = "400", description = "invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "outside your subtree", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DashboardResource {
+
+    private static final int MAX_EXPORT_ROWS = 10_000;
 
     @Inject
     FigureQueries figures;
@@ -73,6 +76,46 @@ public class DashboardResource {
         }
         ids.forEach(period -> Periods.require("periods", period));
         return new Series(id, figures.series(id, ids));
+    }
+
+    @GET
+    @Path("/{id}/children/export")
+    @Produces({TableExport.CSV, TableExport.XLSX})
+    @Operation(summary = "The child breakdown as a file: one row per child unit, a column per figure (format=csv or xlsx)")
+    public jakarta.ws.rs.core.Response export(@PathParam("id") UUID id, @QueryParam("period") String period,
+                                              @QueryParam("format") @Parameter(description = "csv (default) or xlsx") String format) {
+        scope.requireWithin(id);
+        String p = Periods.require("period", period);
+        String kind = format == null || format.isBlank() ? "csv" : format.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!kind.equals("csv") && !kind.equals("xlsx")) {
+            throw ProblemException.invalid("format", "csv or xlsx");
+        }
+        java.util.List<FigureQueries.UnitFigures> children = new java.util.ArrayList<>();
+        java.util.List<String> after = null;
+        while (children.size() <= MAX_EXPORT_ROWS) {
+            java.util.List<FigureQueries.UnitFigures> page = figures.children(id, p, after, PageRequest.MAX_LIMIT);
+            children.addAll(page.subList(0, Math.min(page.size(), PageRequest.MAX_LIMIT)));
+            if (page.size() <= PageRequest.MAX_LIMIT) {
+                break;
+            }
+            FigureQueries.UnitFigures last = page.get(PageRequest.MAX_LIMIT - 1);
+            after = java.util.List.of(last.name(), last.unitId().toString());
+        }
+        if (children.size() > MAX_EXPORT_ROWS) {
+            throw ProblemException.unprocessable("more than " + MAX_EXPORT_ROWS + " child units; export a unit further down");
+        }
+        java.util.List<String> metrics = children.stream().flatMap(u -> u.figures().keySet().stream()).distinct().sorted().toList();
+        java.util.List<String> header = new java.util.ArrayList<>(java.util.List.of("code", "name", "kind"));
+        header.addAll(metrics);
+        java.util.List<java.util.List<Object>> rows = children.stream().map(u -> {
+            java.util.List<Object> row = new java.util.ArrayList<>(java.util.List.of(u.code(), u.name(), u.kind()));
+            metrics.forEach(m -> row.add(u.figures().getOrDefault(m, 0L)));
+            return row;
+        }).toList();
+        String file = "figures-" + p + "." + kind;
+        byte[] body = kind.equals("csv") ? TableExport.csv(header, rows) : TableExport.xlsx("Số liệu " + p, header, rows);
+        return jakarta.ws.rs.core.Response.ok(body, kind.equals("csv") ? TableExport.CSV : TableExport.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
     @GET
