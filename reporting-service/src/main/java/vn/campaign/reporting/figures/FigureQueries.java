@@ -60,6 +60,25 @@ public class FigureQueries {
         return result;
     }
 
+    /** Every child of {@code parent} with its figures, or empty when there are more than {@code max}. */
+    public java.util.Optional<List<UnitFigures>> allChildren(UUID parent, String period, int max) {
+        List<UnitFigures> all = new ArrayList<>();
+        List<String> after = null;
+        int pageSize = 500;
+        while (true) {
+            List<UnitFigures> page = children(parent, period, after, pageSize);
+            all.addAll(page.subList(0, Math.min(page.size(), pageSize)));
+            if (all.size() > max) {
+                return java.util.Optional.empty();
+            }
+            if (page.size() <= pageSize) {
+                return java.util.Optional.of(all);
+            }
+            UnitFigures last = page.get(pageSize - 1);
+            after = List.of(last.name(), last.unitId().toString());
+        }
+    }
+
     private Map<UUID, Map<String, Long>> figures(List<UUID> units, String period) {
         Map<UUID, Map<String, Long>> byUnit = new HashMap<>();
         if (units.isEmpty()) {

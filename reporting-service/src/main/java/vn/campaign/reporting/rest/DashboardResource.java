@@ -90,20 +90,7 @@ public class DashboardResource {
         if (!kind.equals("csv") && !kind.equals("xlsx")) {
             throw ProblemException.invalid("format", "csv or xlsx");
         }
-        java.util.List<FigureQueries.UnitFigures> children = new java.util.ArrayList<>();
-        java.util.List<String> after = null;
-        while (children.size() <= MAX_EXPORT_ROWS) {
-            java.util.List<FigureQueries.UnitFigures> page = figures.children(id, p, after, PageRequest.MAX_LIMIT);
-            children.addAll(page.subList(0, Math.min(page.size(), PageRequest.MAX_LIMIT)));
-            if (page.size() <= PageRequest.MAX_LIMIT) {
-                break;
-            }
-            FigureQueries.UnitFigures last = page.get(PageRequest.MAX_LIMIT - 1);
-            after = java.util.List.of(last.name(), last.unitId().toString());
-        }
-        if (children.size() > MAX_EXPORT_ROWS) {
-            throw ProblemException.unprocessable("more than " + MAX_EXPORT_ROWS + " child units; export a unit further down");
-        }
+        java.util.List<FigureQueries.UnitFigures> children = allChildren(id, p);
         java.util.List<String> metrics = children.stream().flatMap(u -> u.figures().keySet().stream()).distinct().sorted().toList();
         java.util.List<String> header = new java.util.ArrayList<>(java.util.List.of("code", "name", "kind"));
         header.addAll(metrics);
@@ -116,6 +103,88 @@ public class DashboardResource {
         byte[] body = kind.equals("csv") ? TableExport.csv(header, rows) : TableExport.xlsx("Số liệu " + p, header, rows);
         return jakarta.ws.rs.core.Response.ok(body, kind.equals("csv") ? TableExport.CSV : TableExport.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
+    /** A child unit's place in a ranking: the figure (or ratio) it is ranked by. */
+    @Schema(name = "RankedUnit")
+    public record Ranked(int rank, UUID unitId, String code, String name, String kind, double value, long metric, Long per) {
+    }
+
+    @GET
+    @Path("/{id}/rankings")
+    @Operation(summary = "The child units ranked by a figure, or by a ratio of two (metric per 'per'), highest first unless order=asc")
+    public java.util.List<Ranked> rankings(@PathParam("id") UUID id, @QueryParam("period") String period,
+                                           @QueryParam("metric") @Parameter(example = "commitments.submitted") String metric,
+                                           @QueryParam("per") @Parameter(example = "members.expected") String per,
+                                           @QueryParam("order") @Parameter(description = "desc (default) or asc") String order) {
+        scope.requireWithin(id);
+        java.util.List<Ranked> ranked = rank(id, Periods.require("period", period), metric, per);
+        if (order != null && !order.isBlank() && !order.equals("asc") && !order.equals("desc")) {
+            throw ProblemException.invalid("order", "asc or desc");
+        }
+        return "asc".equals(order) ? renumber(reversed(ranked)) : ranked;
+    }
+
+    @GET
+    @Path("/{id}/lagging")
+    @Operation(summary = "The child units whose figure (or ratio metric per 'per') is below a threshold, lowest first")
+    public java.util.List<Ranked> lagging(@PathParam("id") UUID id, @QueryParam("period") String period,
+                                          @QueryParam("metric") String metric, @QueryParam("per") String per,
+                                          @QueryParam("below") @Parameter(example = "0.8") String below) {
+        scope.requireWithin(id);
+        double threshold;
+        try {
+            threshold = Double.parseDouble(below == null ? "" : below);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("below", "a number, e.g. 0.8 for a ratio or 3 for a count");
+        }
+        java.util.List<Ranked> ranked = rank(id, Periods.require("period", period), metric, per);
+        return renumber(reversed(ranked).stream().filter(r -> r.value() < threshold).toList());
+    }
+
+    private java.util.List<Ranked> rank(UUID id, String period, String metric, String per) {
+        String m = metricName("metric", metric, true);
+        String d = metricName("per", per, false);
+        java.util.List<Ranked> ranked = allChildren(id, period).stream().map(u -> {
+            long value = u.figures().getOrDefault(m, 0L);
+            Long base = d == null ? null : u.figures().getOrDefault(d, 0L);
+            double score = base == null ? value : base == 0 ? 0 : (double) value / base;
+            return new Ranked(0, u.unitId(), u.code(), u.name(), u.kind(), Math.round(score * 10000) / 10000.0, value, base);
+        }).sorted(java.util.Comparator.comparingDouble(Ranked::value).reversed().thenComparing(Ranked::name)).toList();
+        return renumber(ranked);
+    }
+
+    private static java.util.List<Ranked> reversed(java.util.List<Ranked> ranked) {
+        java.util.List<Ranked> copy = new java.util.ArrayList<>(ranked);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private static java.util.List<Ranked> renumber(java.util.List<Ranked> ranked) {
+        java.util.List<Ranked> out = new java.util.ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            Ranked r = ranked.get(i);
+            out.add(new Ranked(i + 1, r.unitId(), r.code(), r.name(), r.kind(), r.value(), r.metric(), r.per()));
+        }
+        return out;
+    }
+
+    private static String metricName(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw ProblemException.invalid(field, "is required: a figure name such as commitments.submitted");
+            }
+            return null;
+        }
+        if (!value.matches("[A-Za-z][A-Za-z0-9_.]{0,99}")) {
+            throw ProblemException.invalid(field, "not a figure name");
+        }
+        return value;
+    }
+
+    private java.util.List<FigureQueries.UnitFigures> allChildren(UUID id, String period) {
+        return figures.allChildren(id, period, MAX_EXPORT_ROWS).orElseThrow(() ->
+                ProblemException.unprocessable("more than " + MAX_EXPORT_ROWS + " child units; ask about a unit further down"));
     }
 
     @GET

@@ -64,6 +64,27 @@ class ExportTest {
             assertEquals(21, rows.get(2).getCellAsNumber(4).orElseThrow().intValue());
         }
 
+        // rankings and lagging units over the same breakdown: attendance rate = attended per expected
+        given().header("Authorization", viewer).queryParam("period", "2026").queryParam("metric", "attendance.attended")
+                .queryParam("per", "attendance.expected")
+                .when().get("/api/v1/dashboards/units/{id}/rankings", p).then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.contains("Đảng bộ phường Cao Lãnh", "Đảng bộ phường Mỹ Tho"))
+                .body("rank", org.hamcrest.Matchers.contains(1, 2))
+                .body("[1].value", equalTo(0.875f));
+        given().header("Authorization", viewer).queryParam("period", "2026").queryParam("metric", "attendance.attended")
+                .queryParam("per", "attendance.expected").queryParam("below", "0.9")
+                .when().get("/api/v1/dashboards/units/{id}/lagging", p).then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.contains("Đảng bộ phường Mỹ Tho"));
+        given().header("Authorization", viewer).queryParam("period", "2026").queryParam("metric", "activities.TOPICAL_MEETING")
+                .queryParam("order", "asc")
+                .when().get("/api/v1/dashboards/units/{id}/rankings", p).then().statusCode(200)
+                .body("name[0]", equalTo("Đảng bộ phường Cao Lãnh")).body("metric[0]", equalTo(1));
+        given().header("Authorization", viewer).queryParam("period", "2026").queryParam("metric", "x'; drop table unit_figure")
+                .when().get("/api/v1/dashboards/units/{id}/rankings", p).then().statusCode(400);
+        given().header("Authorization", viewer).queryParam("period", "2026").queryParam("metric", "commitments.submitted")
+                .queryParam("below", "many")
+                .when().get("/api/v1/dashboards/units/{id}/lagging", p).then().statusCode(400);
+
         given().header("Authorization", viewer).queryParam("period", "2026").queryParam("format", "pdf")
                 .when().get("/api/v1/dashboards/units/{id}/children/export", p).then().statusCode(400);
         given().header("Authorization", DevTokens.bearer("viewer", a)).queryParam("period", "2026")
