@@ -240,9 +240,11 @@ class GatewayEndToEndIT {
         given().spec(gateway(officer)).post("/api/v1/plans/{id}/publish", plan).then().statusCode(200);
 
         String secretary = DevTokens.mint("e2e-secretary", UUID.fromString(cell), null, List.of("cell-secretary"));
-        String member = given().spec(gateway(secretary)).contentType(ContentType.JSON).body("""
-                {"externalRef":"E2E-%s","fullName":"Trần Thị Hoa","unitId":"%s","category":"PARTY_MEMBER"}""".formatted(suffix(), cell))
-                .post("/api/v1/members").then().statusCode(201).extract().path("id");
+        // the new cell reaches commitment-service through campaign.org-units.v1 (until then it is unknown there: 404)
+        String memberBody = """
+                {"externalRef":"E2E-%s","fullName":"Trần Thị Hoa","unitId":"%s","category":"PARTY_MEMBER"}""".formatted(suffix(), cell);
+        String member = await().atMost(Duration.ofSeconds(20)).until(() -> given().spec(gateway(secretary))
+                .contentType(ContentType.JSON).body(memberBody).post("/api/v1/members"), r -> r.statusCode() == 201).path("id");
         String memberToken = DevTokens.mint("e2e-member", UUID.fromString(cell), UUID.fromString(member), List.of("member"));
 
         // the plan reaches commitment-service through campaign.plans.v1
