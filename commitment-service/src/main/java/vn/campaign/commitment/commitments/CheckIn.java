@@ -1,11 +1,10 @@
 package vn.campaign.commitment.commitments;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.campaign.foundation.persistence.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -16,7 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "check_in")
-public class CheckIn extends PanacheEntityBase {
+public class CheckIn extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -48,15 +47,4 @@ public class CheckIn extends PanacheEntityBase {
     @Column(name = "praised_by")
     public String praisedBy;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "created_by")
-    public String createdBy;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Column(name = "updated_by")
-    public String updatedBy;
 }

@@ -1,6 +1,6 @@
 package vn.campaign.commitment.commitments;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.campaign.foundation.persistence.AuditedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -13,7 +13,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.ListIndexBase;
 import vn.campaign.commitment.roster.Member;
@@ -34,7 +33,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "commitment")
-public class Commitment extends PanacheEntityBase {
+public class Commitment extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -128,18 +127,6 @@ public class Commitment extends PanacheEntityBase {
     /** The cell secretary who wrote the commitment for the member; null when the member wrote it. */
     @Column(name = "on_behalf_by")
     public String onBehalfBy;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "created_by")
-    public String createdBy;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Column(name = "updated_by")
-    public String updatedBy;
 
     /** Records the score; the rating follows from it and from nothing else. */
     public void evaluate(int score) {

@@ -1,17 +1,15 @@
 package vn.campaign.commitment.roster;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.campaign.foundation.persistence.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import vn.campaign.foundation.plans.ExemptionCategory;
 import vn.campaign.foundation.plans.MemberCategory;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -22,7 +20,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "member")
-public class Member extends PanacheEntityBase {
+public class Member extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -54,15 +52,4 @@ public class Member extends PanacheEntityBase {
     @Column(name = "exemption_reason")
     public String exemptionReason;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "created_by")
-    public String createdBy;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Column(name = "updated_by")
-    public String updatedBy;
 }

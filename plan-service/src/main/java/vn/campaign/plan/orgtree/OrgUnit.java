@@ -1,20 +1,18 @@
 package vn.campaign.plan.orgtree;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.campaign.foundation.persistence.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import vn.campaign.foundation.orgtree.OrgUnitKind;
 import vn.campaign.foundation.security.UnitPaths;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +21,7 @@ import java.util.UUID;
 /** Organisation unit (đơn vị): a party committee, organisation, cell, agency, front or association. */
 @Entity
 @Table(name = "org_unit")
-public class OrgUnit extends PanacheEntityBase {
+public class OrgUnit extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -55,18 +53,6 @@ public class OrgUnit extends PanacheEntityBase {
     @Column(name = "predecessor_ids")
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<UUID> predecessorIds = new ArrayList<>();
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "created_by")
-    public String createdBy;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Column(name = "updated_by")
-    public String updatedBy;
 
     public List<UUID> pathIds() {
         return UnitPaths.fromLtree(path);

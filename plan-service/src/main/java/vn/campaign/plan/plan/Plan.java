@@ -1,13 +1,12 @@
 package vn.campaign.plan.plan;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.campaign.foundation.persistence.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -22,7 +21,7 @@ import java.util.UUID;
 /** Plan document (kế hoạch, hướng dẫn, ...) issued by a unit, and its place in the cascade. */
 @Entity
 @Table(name = "plan")
-public class Plan extends PanacheEntityBase {
+public class Plan extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -48,18 +47,8 @@ public class Plan extends PanacheEntityBase {
     public int revision;
     @JdbcTypeCode(SqlTypes.JSON)
     public Content content;
-    @Version
-    public long version;
     @Column(name = "published_at")
     public Instant publishedAt;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "created_by")
-    public String createdBy;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Column(name = "updated_by")
-    public String updatedBy;
 
     public List<UUID> issuingPathIds() {
         return UnitPaths.fromLtree(issuingPath);

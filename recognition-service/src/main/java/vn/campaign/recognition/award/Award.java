@@ -1,13 +1,12 @@
 package vn.campaign.recognition.award;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.campaign.foundation.persistence.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -23,7 +22,7 @@ import java.util.UUID;
 /** Award decision (quyết định khen thưởng) of a granting unit, with its recipients. */
 @Entity
 @Table(name = "award")
-public class Award extends PanacheEntityBase {
+public class Award extends AuditedEntity {
 
     /** From approved nominations, entered directly, or recorded from a praise at a cell meeting (no decision number). */
     public enum Origin { NOMINATION, DIRECT, MEETING_PRAISE }
@@ -56,16 +55,6 @@ public class Award extends PanacheEntityBase {
     public boolean published;
     @Column(name = "published_at")
     public Instant publishedAt;
-    @Version
-    public long version;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "created_by")
-    public String createdBy;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Column(name = "updated_by")
-    public String updatedBy;
 
     public List<UUID> grantingPathIds() {
         return UnitPaths.fromLtree(grantingPath);

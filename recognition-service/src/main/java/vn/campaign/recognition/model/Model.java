@@ -1,13 +1,12 @@
 package vn.campaign.recognition.model;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.campaign.foundation.persistence.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
 import vn.campaign.foundation.security.UnitPaths;
 
@@ -19,7 +18,7 @@ import java.util.UUID;
 /** Model (mô hình, cách làm hay, "người tốt, việc tốt") of a unit, recognised and replicated elsewhere (nhân rộng). */
 @Entity
 @Table(name = "model")
-public class Model extends PanacheEntityBase {
+public class Model extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -44,16 +43,6 @@ public class Model extends PanacheEntityBase {
     public String recognisedBy;
     @Column(name = "replication_count")
     public int replicationCount;
-    @Version
-    public long version;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "created_by")
-    public String createdBy;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Column(name = "updated_by")
-    public String updatedBy;
 
     public List<UUID> ownerPathIds() {
         return UnitPaths.fromLtree(ownerPath);

@@ -1,13 +1,12 @@
 package vn.campaign.recognition.nomination;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.campaign.foundation.persistence.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -15,14 +14,13 @@ import vn.campaign.foundation.recognition.NomineeType;
 import vn.campaign.foundation.recognition.RecognitionForm;
 import vn.campaign.foundation.security.UnitPaths;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** Nomination (đề nghị biểu dương, khen thưởng) of a member, a collective or a model. */
 @Entity
 @Table(name = "nomination")
-public class Nomination extends PanacheEntityBase {
+public class Nomination extends AuditedEntity {
 
     /** How the nomination came about: the yearly round, a thematic review, or an occasion. */
     public enum Kind { REGULAR, THEMATIC, AD_HOC }
@@ -74,16 +72,6 @@ public class Nomination extends PanacheEntityBase {
     public String decisionNote;
     @Column(name = "award_id")
     public UUID awardId;
-    @Version
-    public long version;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "created_by")
-    public String createdBy;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Column(name = "updated_by")
-    public String updatedBy;
 
     public List<UUID> nomineePathIds() {
         return UnitPaths.fromLtree(nomineePath);
