@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.campaign.commitment.Fixtures;
-import vn.campaign.commitment.TestClock;
+import vn.campaign.localinfra.TestClock;
 import vn.campaign.foundation.time.CampaignDates;
 
 import java.time.Duration;

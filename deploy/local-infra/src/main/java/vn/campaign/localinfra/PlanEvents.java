@@ -38,6 +38,7 @@ public final class PlanEvents {
         private final int year;
         private final List<UUID> issuingUnitPath;
         private final List<String> recipients = new ArrayList<>();
+        private final List<String> duties = new ArrayList<>();
         private String number;
         private String title = "Kế hoạch học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh";
         private UUID topicId = UUID.randomUUID();
@@ -86,6 +87,12 @@ public final class PlanEvents {
         /** Only the unit at the end of {@code unitPath}. */
         public Plan recipientUnit(List<UUID> unitPath) {
             recipients.add(recipient(unitPath, false));
+            return this;
+        }
+
+        /** A reporting duty: QUARTER, HALF_YEAR or YEAR, due so many days after each period ends. */
+        public Plan reportingDuty(String periodType, int daysAfterPeriodEnd) {
+            duties.add("{\"periodType\":\"" + periodType + "\",\"daysAfterPeriodEnd\":" + daysAfterPeriodEnd + "}");
             return this;
         }
 
@@ -154,7 +161,7 @@ public final class PlanEvents {
                     + "\"issueDate\":\"" + LocalDate.of(year, 1, 1) + "\",\"topicId\":\"" + topicId + "\","
                     + "\"topicTitle\":\"Chuyên đề năm " + year + "\",\"parentPlanId\":null,"
                     + "\"recipients\":[" + String.join(",", recipients) + "],\"expectedUnitCount\":" + recipients.size() + ","
-                    + "\"commitmentWindow\":" + commitmentWindow + ",\"reportingDuties\":[],"
+                    + "\"commitmentWindow\":" + commitmentWindow + ",\"reportingDuties\":[" + String.join(",", duties) + "],"
                     + "\"actor\":{\"subject\":\"test-plan-officer\",\"name\":\"test\"}}";
         }
 

@@ -12,10 +12,11 @@ import vn.campaign.foundation.plans.PlanEvent;
 import vn.campaign.reporting.figures.Metrics;
 import vn.campaign.reporting.figures.Periods;
 import vn.campaign.reporting.figures.ReadModel;
+import vn.campaign.reporting.reports.ReportSchedule;
 
 import java.util.List;
 
-/** The cascade and implementation activities from plan-service's events (channel {@code plans}). */
+/** The cascade, what each plan expects, and implementation activities from plan-service's events (channel {@code plans}). */
 @ApplicationScoped
 public class PlanFigures {
 
@@ -25,6 +26,8 @@ public class PlanFigures {
     ReadModel readModel;
     @Inject
     ObjectMapper json;
+    @Inject
+    ReportSchedule schedule;
 
     @Incoming("plans")
     @Blocking
@@ -43,8 +46,10 @@ public class PlanFigures {
                 cascade(l.planId().toString(), l.unitPath(), l.year(), true, 2);
             }
             case PlanEvent.ACTIVITY_RECORDED -> activity(event.data(json, PlanEvent.ActivityRecorded.class));
+            case PlanEvent.PUBLISHED, PlanEvent.AMENDED, PlanEvent.WITHDRAWN, PlanEvent.ARCHIVED ->
+                    schedule.apply(event.data(json, PlanEvent.PlanState.class));
             default -> {
-                // the plan's own state: who is expected comes with the cascade below
+                // a type this version does not count
             }
         }
     }

@@ -27,7 +27,7 @@ import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
- * Drops the read models and replays the plan, commitment and recognition topics from the
+ * Drops the read models (the periodic reports themselves are kept) and replays the plan, commitment and recognition topics from the
  * beginning. The live consumers keep running: both they and the replay apply events through the
  * same inbox, so an event is counted once whichever path reaches it first, and the result equals
  * the live figures. Reads meanwhile show partial figures and are marked (see {@link #running()}).
@@ -78,7 +78,7 @@ public class Rebuild {
         Instant started = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
             // TRUNCATE waits for consumer transactions in flight; the inbox rows go with the figures they produced
-            em.createNativeQuery("truncate aggregate_fact, unit_figure").executeUpdate();
+            em.createNativeQuery("truncate aggregate_fact, unit_figure, reported_plan, report_duty").executeUpdate();
             em.createNativeQuery("delete from processed_event where consumer = 'figures'").executeUpdate();
         });
         status = new Status("RUNNING", started, null, 0, 0, null);

@@ -24,6 +24,24 @@ public final class TableExport {
     private TableExport() {
     }
 
+    /** The format a request asks for: csv (the default) or xlsx; 400 otherwise. */
+    public static String format(String requested) {
+        String kind = requested == null || requested.isBlank() ? "csv" : requested.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!kind.equals("csv") && !kind.equals("xlsx")) {
+            throw vn.campaign.foundation.web.ProblemException.invalid("format", "csv or xlsx");
+        }
+        return kind;
+    }
+
+    /** The table as a download named {@code baseName.csv} or {@code baseName.xlsx}. */
+    public static jakarta.ws.rs.core.Response response(String format, String baseName, String sheetName, List<String> header,
+                                                       List<List<Object>> rows) {
+        boolean csv = format.equals("csv");
+        byte[] body = csv ? csv(header, rows) : xlsx(sheetName, header, rows);
+        return jakarta.ws.rs.core.Response.ok(body, csv ? CSV : XLSX)
+                .header("Content-Disposition", "attachment; filename=\"" + baseName + "." + format + "\"").build();
+    }
+
     public static byte[] csv(List<String> header, List<List<Object>> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);

@@ -27,6 +27,15 @@ public class FigureQueries {
     public record UnitFigures(UUID unitId, String code, String name, String kind, String period, Map<String, Long> figures) {
     }
 
+    /** The unit with its figures, or empty when the replica does not know it. */
+    public java.util.Optional<UnitFigures> unitFigures(UUID unit, String period) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select code, name, kind from org_unit_replica where id = ?1")
+                .setParameter(1, unit).getResultList();
+        return rows.stream().findFirst().map(r -> new UnitFigures(unit, (String) r[0], (String) r[1], (String) r[2], period,
+                figures(unit, period)));
+    }
+
     public Map<String, Long> figures(UUID unit, String period) {
         return figures(List.of(unit), period).getOrDefault(unit, new TreeMap<>());
     }

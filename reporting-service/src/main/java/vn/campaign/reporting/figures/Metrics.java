@@ -28,6 +28,15 @@ public final class Metrics {
     public static final String MODELS_RECOGNISED = "models.recognised";
     public static final String MODELS_REPLICATED = "models.replications";
 
+    /** Periodic reports owed (per period of a plan's reporting duties) and where they stand. */
+    public static final String REPORTS_EXPECTED = "reports.expected";
+    public static final String REPORTS_SUBMITTED = "reports.submitted";
+    public static final String REPORTS_ON_TIME = "reports.onTime";
+    public static final String REPORTS_LATE = "reports.late";
+    public static final String REPORTS_OVERDUE = "reports.overdue";
+    public static final String REPORTS_ACCEPTED = "reports.accepted";
+    public static final String REPORTS_RETURNED = "reports.returned";
+
     private Metrics() {
     }
 }

@@ -96,6 +96,49 @@ public class ReadModel {
     }
 
     /**
+     * Replaces a whole set of facts of one group (e.g. every unit a plan expects) in two set-based
+     * statements: the facts of {@code kind} and {@code groupKey} matching {@code condition} go, the
+     * rows of {@code select} (columns aggregate_id, unit_id, unit_path, contributions) come, and
+     * the difference is added to the figures along each fact's path. The caller serialises
+     * replacements of the same group (see {@link #lockGroup}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replaceSet(String kind, String groupKey, String condition, String select, Map<String, Object> parameters) {
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.put("kind", kind);
+        all.put("group", groupKey);
+        applyChanged("delete from aggregate_fact where kind = :kind and group_key = :group and (" + condition + ")"
+                + " returning unit_path, contributions", -1, all);
+        applyChanged("insert into aggregate_fact (kind, aggregate_id, unit_id, unit_path, contributions, version, updated_at, group_key)"
+                + " select :kind, s.aggregate_id, s.unit_id, s.unit_path, s.contributions, 0, now(), :group from (" + select + ") s"
+                + " returning unit_path, contributions", 1, all);
+    }
+
+    /** Serialises set replacements of one group until the transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockGroup(String groupKey) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('fact-group:' || ?1))").setParameter(1, groupKey).getSingleResult();
+    }
+
+    /** Adds {@code sign} times the contributions a statement returns to every unit on their paths. */
+    private void applyChanged(String statementReturningFacts, int sign, Map<String, Object> parameters) {
+        var query = em.createNativeQuery("with changed as (" + statementReturningFacts + "),"
+                + " deltas as (select cast(subpath(c.unit_path, i, 1)::text as uuid) as unit_id, split_part(kv.key, '|', 1) as period,"
+                + "     split_part(kv.key, '|', 2) as metric, " + sign + " * sum(cast(kv.value as bigint)) as value"
+                + "   from changed c cross join lateral generate_series(0, nlevel(c.unit_path) - 1) i"
+                + "   cross join lateral jsonb_each_text(c.contributions) kv group by 1, 2, 3)"
+                + " insert into unit_figure (unit_id, period, metric, value)"
+                + " select unit_id, period, metric, value from deltas where value <> 0 order by unit_id, period, metric"
+                + " on conflict (unit_id, period, metric) do update set value = unit_figure.value + excluded.value");
+        parameters.forEach((name, value) -> {
+            if (java.util.regex.Pattern.compile(":" + name + "\\b").matcher(statementReturningFacts).find()) {
+                query.setParameter(name, value);
+            }
+        });
+        query.executeUpdate();
+    }
+
+    /**
      * A unit moved, merged or became known: its aggregates' figures follow it to its roll-up path,
      * and so do those of the units merged into it.
      */
@@ -152,7 +195,7 @@ public class ReadModel {
         em.createNativeQuery("""
                         insert into unit_figure (unit_id, period, metric, value)
                         select cast(e->>'u' as uuid), e->>'p', e->>'m', cast(e->>'v' as bigint)
-                        from jsonb_array_elements(cast(?1 as jsonb)) e
+                        from jsonb_array_elements(cast(?1 as jsonb)) e order by 1, 2, 3
                         on conflict (unit_id, period, metric) do update set value = unit_figure.value + excluded.value""")
                 .setParameter(1, write(rows)).executeUpdate();
     }

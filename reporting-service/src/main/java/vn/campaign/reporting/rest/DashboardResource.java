@@ -86,10 +86,7 @@ public class DashboardResource {
                                               @QueryParam("format") @Parameter(description = "csv (default) or xlsx") String format) {
         scope.requireWithin(id);
         String p = Periods.require("period", period);
-        String kind = format == null || format.isBlank() ? "csv" : format.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!kind.equals("csv") && !kind.equals("xlsx")) {
-            throw ProblemException.invalid("format", "csv or xlsx");
-        }
+        String kind = TableExport.format(format);
         java.util.List<FigureQueries.UnitFigures> children = allChildren(id, p);
         java.util.List<String> metrics = children.stream().flatMap(u -> u.figures().keySet().stream()).distinct().sorted().toList();
         java.util.List<String> header = new java.util.ArrayList<>(java.util.List.of("code", "name", "kind"));
@@ -99,10 +96,7 @@ public class DashboardResource {
             metrics.forEach(m -> row.add(u.figures().getOrDefault(m, 0L)));
             return row;
         }).toList();
-        String file = "figures-" + p + "." + kind;
-        byte[] body = kind.equals("csv") ? TableExport.csv(header, rows) : TableExport.xlsx("Số liệu " + p, header, rows);
-        return jakarta.ws.rs.core.Response.ok(body, kind.equals("csv") ? TableExport.CSV : TableExport.XLSX)
-                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+        return TableExport.response(kind, "figures-" + p, "Số liệu " + p, header, rows);
     }
 
     /** A child unit's place in a ranking: the figure (or ratio) it is ranked by. */
@@ -127,19 +121,29 @@ public class DashboardResource {
 
     @GET
     @Path("/{id}/lagging")
-    @Operation(summary = "The child units whose figure (or ratio metric per 'per') is below a threshold, lowest first")
+    @Operation(summary = "The child units lagging on a figure (or a ratio metric per 'per'): below a threshold, lowest first "
+            + "(e.g. coverage: metric=plans.acknowledged&per=plans.received&below=0.8), or above one, highest first "
+            + "(e.g. overdue reports: metric=reports.overdue&above=0)")
     public java.util.List<Ranked> lagging(@PathParam("id") UUID id, @QueryParam("period") String period,
                                           @QueryParam("metric") String metric, @QueryParam("per") String per,
-                                          @QueryParam("below") @Parameter(example = "0.8") String below) {
+                                          @QueryParam("below") @Parameter(example = "0.8") String below,
+                                          @QueryParam("above") @Parameter(example = "0") String above) {
         scope.requireWithin(id);
+        if ((below == null) == (above == null)) {
+            throw ProblemException.invalid(below == null ? "below" : "above", "give exactly one of below and above");
+        }
+        boolean isBelow = below != null;
         double threshold;
         try {
-            threshold = Double.parseDouble(below == null ? "" : below);
+            threshold = Double.parseDouble(isBelow ? below : above);
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid("below", "a number, e.g. 0.8 for a ratio or 3 for a count");
+            throw ProblemException.invalid(isBelow ? "below" : "above", "a number, e.g. 0.8 for a ratio or 3 for a count");
         }
         java.util.List<Ranked> ranked = rank(id, Periods.require("period", period), metric, per);
-        return renumber(reversed(ranked).stream().filter(r -> r.value() < threshold).toList());
+        return renumber(isBelow
+                ? ranked.stream().filter(r -> r.value() < threshold)
+                        .sorted(java.util.Comparator.comparingDouble(Ranked::value).thenComparing(Ranked::name)).toList()
+                : ranked.stream().filter(r -> r.value() > threshold).toList());
     }
 
     private java.util.List<Ranked> rank(UUID id, String period, String metric, String per) {

@@ -1,10 +1,9 @@
-package vn.campaign.commitment.config;
+package vn.campaign.foundation.time;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import vn.campaign.foundation.time.CampaignDates;
 
 import java.time.Clock;
 

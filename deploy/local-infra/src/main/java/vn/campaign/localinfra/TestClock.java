@@ -1,7 +1,6 @@
-package vn.campaign.commitment;
+package vn.campaign.localinfra;
 
 import jakarta.inject.Singleton;
-import vn.campaign.foundation.time.CampaignDates;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,12 +8,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * The application's clock in tests: real time, optionally moved forward, so a test can submit
- * after a due date without waiting. Replaces the default {@link Clock} bean. Tests that move it
- * reset it when done.
+ * The application's clock in tests: real time, optionally moved to another day, so a test can act
+ * before or after a due date without waiting. Replaces the services' default {@link Clock} bean
+ * (this jar carries a beans.xml, so Quarkus tests discover it). Tests that move it reset it when done.
  */
 @Singleton
 public class TestClock extends Clock {
+
+    /** The services' zone (Asia/Ho_Chi_Minh): deadlines are dates there. */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private volatile Duration offset = Duration.ZERO;
 
@@ -29,7 +31,7 @@ public class TestClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return CampaignDates.ZONE;
+        return ZONE;
     }
 
     @Override
