@@ -30,12 +30,15 @@ import java.util.function.Consumer;
  * Drops the read models (the periodic reports themselves are kept) and replays the plan, commitment and recognition topics from the
  * beginning. The live consumers keep running: both they and the replay apply events through the
  * same inbox, so an event is counted once whichever path reaches it first, and the result equals
- * the live figures. Reads meanwhile show partial figures and are marked (see {@link #running()}).
+ * the live figures. The replay writes the facts in batches and recomputes the figures from them
+ * once at the end. Reads meanwhile show partial figures and are marked (see {@link #running()}).
  */
 @ApplicationScoped
 public class Rebuild {
 
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
+    /** Events per transaction of the replay. */
+    private static final int BATCH = 5000;
 
     @Inject
     EntityManager em;
@@ -47,6 +50,10 @@ public class Rebuild {
     CommitmentFigures commitments;
     @Inject
     RecognitionFigures recognition;
+    @Inject
+    vn.campaign.reporting.figures.ReadModel readModel;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
     @ConfigProperty(name = "mp.messaging.incoming.plans.topic")
@@ -103,19 +110,22 @@ public class Rebuild {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> batch = new ArrayList<>(BATCH);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue; // newer than the rebuild: the live consumer's
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        batch.add(record); // newer records are the live consumers'
                     }
-                    try {
-                        inbox.consume("figures", record, handlers.get(record.topic()));
-                    } catch (PoisonEventException poison) {
-                        // the live consumer has dead-lettered it already
-                    }
-                    events++;
+                }
+                if (batch.size() >= BATCH) {
+                    events += apply(batch, handlers);
+                    batch.clear();
+                    long millis = Math.max(1, Duration.between(started, Instant.now()).toMillis());
+                    status = new Status("RUNNING", started, null, events, events * 1000 / millis, null);
                 }
             }
+            events += apply(batch, handlers);
+            QuarkusTransaction.requiringNew().timeout(3600).run(readModel::recomputeFigures);
             Instant finished = Instant.now();
             long millis = Math.max(1, Duration.between(started, finished).toMillis());
             status = new Status("DONE", started, finished, events, events * 1000 / millis, null);
@@ -125,13 +135,77 @@ public class Rebuild {
         }
     }
 
+    /**
+     * Applies a batch in one transaction: the inbox records the ids in one statement, the facts
+     * are written set-based, the figures are left to the recomputation at the end. A batch that
+     * fails for another reason than the database being away is applied again one event at a time.
+     */
+    private long apply(List<ConsumerRecord<String, String>> records, Map<String, Consumer<EventEnvelope>> handlers) {
+        if (records.isEmpty()) {
+            return 0;
+        }
+        long backoff = 100;
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+                    List<ConsumerRecord<String, String>> valid = new ArrayList<>(records.size());
+                    List<EventEnvelope> envelopes = new ArrayList<>(records.size());
+                    for (ConsumerRecord<String, String> record : records) {
+                        try {
+                            envelopes.add(EventEnvelope.fromRecord(record, json));
+                            valid.add(record);
+                        } catch (PoisonEventException poison) {
+                            // the live consumer has dead-lettered it already
+                        }
+                    }
+                    java.util.Set<String> fresh = inbox.firstDeliveries("figures", envelopes.stream().map(EventEnvelope::id).toList());
+                    readModel.batched(false, () -> {
+                        for (int i = 0; i < envelopes.size(); i++) {
+                            EventEnvelope event = envelopes.get(i);
+                            if (fresh.remove(event.id())) {
+                                try {
+                                    handlers.get(valid.get(i).topic()).accept(event);
+                                } catch (PoisonEventException poison) {
+                                    // as above
+                                }
+                            }
+                        }
+                    });
+                });
+                return records.size();
+            } catch (RuntimeException e) {
+                if (!EventInbox.isTransient(e)) {
+                    LOG.warnf("a rebuild batch failed (%s); applying it one event at a time", e.getMessage());
+                    one(records, handlers);
+                    return records.size();
+                }
+                LOG.warnf("database unavailable during the rebuild; retrying the batch in %d ms", backoff);
+                backoff = Math.min(backoff * 2, 5000);
+                java.util.concurrent.locks.LockSupport.parkNanos(backoff * 1_000_000);
+            }
+        }
+    }
+
+    private void one(List<ConsumerRecord<String, String>> records, Map<String, Consumer<EventEnvelope>> handlers) {
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                inbox.consume("figures", record, handlers.get(record.topic()));
+            } catch (PoisonEventException poison) {
+                // the live consumer has dead-lettered it already
+            }
+        }
+    }
+
     private Properties properties() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(BATCH));
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1048576");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "8388608");
         return props;
     }
 }

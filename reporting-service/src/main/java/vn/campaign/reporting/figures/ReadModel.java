@@ -10,8 +10,6 @@ import jakarta.transaction.Transactional;
 import vn.campaign.foundation.events.PoisonEventException;
 import vn.campaign.foundation.security.UnitPaths;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -66,32 +64,146 @@ public class ReadModel {
         if (unitPath == null || unitPath.isEmpty()) {
             throw new PoisonEventException(kind + " " + aggregateId + ": the event carries no unit path");
         }
-        // the tree as this service knows it now decides; the event's path only until the replica has the unit
-        UUID unit = unitPath.get(unitPath.size() - 1);
-        List<UUID> path = rollupPaths.of(unit).orElse(unitPath);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select unit_path::text, contributions::text, version from aggregate_fact
-                        where kind = ?1 and aggregate_id = ?2 for update""")
-                .setParameter(1, kind).setParameter(2, aggregateId).getResultList();
-        Map<String, Long> deltas = new HashMap<>();
-        if (!rows.isEmpty()) {
-            Object[] old = rows.get(0);
-            if (((Number) old[2]).longValue() > version) {
-                return;
-            }
-            accumulate(deltas, UnitPaths.fromLtree((String) old[0]), read((String) old[1]), -1);
+        Batch open = batch.get();
+        if (open != null) {
+            open.add(new Pending(kind, aggregateId, unitPath, contribution.values(), version));
+            return;
         }
-        accumulate(deltas, path, contribution.values(), 1);
+        Batch one = new Batch(true);
+        one.add(new Pending(kind, aggregateId, unitPath, contribution.values(), version));
+        flush(one);
+    }
+
+    /**
+     * Runs {@code work} with the replacements it makes collected and written together at the end:
+     * a few set-based statements for the whole batch instead of a few per event. With
+     * {@code figures} false only the facts are written and {@code unit_figure} is left alone (a
+     * rebuild recomputes it from the facts once at the end, see {@link #recomputeFigures}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void batched(boolean figures, Runnable work) {
+        Batch open = new Batch(figures);
+        batch.set(open);
+        try {
+            work.run();
+            flush(open);
+        } finally {
+            batch.remove();
+        }
+    }
+
+    /**
+     * Recomputes every unit's figures from the facts in one statement, replacing {@code unit_figure}.
+     * Live consumers that change facts meanwhile wait for the table and add their differences
+     * after it, so nothing is lost or counted twice.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recomputeFigures() {
+        em.createNativeQuery("set local work_mem = '256MB'").executeUpdate();
+        em.createNativeQuery("lock table aggregate_fact, unit_figure in share row exclusive mode").executeUpdate();
+        em.createNativeQuery("delete from unit_figure").executeUpdate();
+        em.createNativeQuery("""
+                insert into unit_figure (unit_id, period, metric, value)
+                select cast(subpath(f.unit_path, i, 1)::text as uuid), split_part(kv.key, '|', 1), split_part(kv.key, '|', 2),
+                       sum(cast(kv.value as bigint))
+                from aggregate_fact f cross join lateral generate_series(0, nlevel(f.unit_path) - 1) i
+                cross join lateral jsonb_each_text(f.contributions) kv
+                group by 1, 2, 3 having sum(cast(kv.value as bigint)) <> 0""").executeUpdate();
+    }
+
+    /** One aggregate's new state, waiting in a batch. */
+    private record Pending(String kind, String aggregateId, List<UUID> eventPath, Map<String, Long> values, long version) {
+        String key() {
+            return kind + "\u0000" + aggregateId;
+        }
+    }
+
+    /** Replacements collected by {@link #batched}; the newest state of each aggregate wins. */
+    private static final class Batch {
+        final boolean figures;
+        final Map<String, Pending> pending = new LinkedHashMap<>();
+
+        Batch(boolean figures) {
+            this.figures = figures;
+        }
+
+        void add(Pending p) {
+            pending.merge(p.key(), p, (old, now) -> now.version() >= old.version() ? now : old);
+        }
+    }
+
+    private final ThreadLocal<Batch> batch = new ThreadLocal<>();
+
+    /**
+     * Writes a batch: the roll-up path of each aggregate's unit as the replica knows it (the
+     * event's path until the replica has the unit), the stored facts locked (a placeholder is
+     * inserted first for new ones, so two writers of the same new fact queue up instead of both
+     * counting it), then the new facts and the differences along the old and new paths.
+     */
+    private void flush(Batch b) {
+        if (b.pending.isEmpty()) {
+            return;
+        }
+        List<Pending> all = new ArrayList<>(b.pending.values());
+        b.pending.clear();
+        all.sort(java.util.Comparator.comparing(Pending::kind).thenComparing(Pending::aggregateId));
+        Map<UUID, List<UUID>> paths = rollupPaths.ofAll(all.stream().map(p -> p.eventPath().get(p.eventPath().size() - 1)).toList());
+        List<Map<String, Object>> rows = new ArrayList<>(all.size());
+        for (Pending p : all) {
+            UUID unit = p.eventPath().get(p.eventPath().size() - 1);
+            List<UUID> path = paths.getOrDefault(unit, p.eventPath());
+            Map<String, Object> row = new HashMap<>();
+            row.put("k", p.kind());
+            row.put("a", p.aggregateId());
+            row.put("u", unit.toString());
+            row.put("p", UnitPaths.toLtree(path));
+            row.put("c", p.values());
+            row.put("v", p.version());
+            rows.add(row);
+        }
+        String json = write(rows);
         em.createNativeQuery("""
                         insert into aggregate_fact (kind, aggregate_id, unit_id, unit_path, contributions, version, updated_at)
-                        values (?1, ?2, ?7, cast(?3 as ltree), cast(?4 as jsonb), ?5, ?6)
-                        on conflict (kind, aggregate_id) do update set unit_id = excluded.unit_id, unit_path = excluded.unit_path,
-                            contributions = excluded.contributions, version = excluded.version, updated_at = excluded.updated_at""")
-                .setParameter(1, kind).setParameter(2, aggregateId).setParameter(3, UnitPaths.toLtree(path)).setParameter(7, unit)
-                .setParameter(4, write(contribution.values())).setParameter(5, version)
-                .setParameter(6, Timestamp.from(Instant.now()))
-                .executeUpdate();
+                        select e->>'k', e->>'a', cast(e->>'u' as uuid), cast(e->>'p' as ltree), '{}', -1, now()
+                        from jsonb_array_elements(cast(?1 as jsonb)) e
+                        on conflict (kind, aggregate_id) do nothing""")
+                .setParameter(1, json).executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Object[]> stored = em.createNativeQuery("""
+                        select f.kind, f.aggregate_id, f.unit_path::text, f.contributions::text, f.version
+                        from aggregate_fact f join jsonb_array_elements(cast(?1 as jsonb)) e
+                          on f.kind = e->>'k' and f.aggregate_id = e->>'a'
+                        order by f.kind, f.aggregate_id for update of f""")
+                .setParameter(1, json).getResultList();
+        Map<String, Object[]> byKey = new HashMap<>();
+        for (Object[] row : stored) {
+            byKey.put(row[0] + "\u0000" + row[1], row);
+        }
+        Map<String, Long> deltas = new HashMap<>();
+        List<Map<String, Object>> changed = new ArrayList<>(rows.size());
+        for (int i = 0; i < all.size(); i++) {
+            Pending p = all.get(i);
+            Object[] old = byKey.get(p.key());
+            if (old != null && ((Number) old[4]).longValue() > p.version()) {
+                continue; // an older state than the one stored
+            }
+            Map<String, Object> row = rows.get(i);
+            if (b.figures) {
+                if (old != null) {
+                    accumulate(deltas, UnitPaths.fromLtree((String) old[2]), read((String) old[3]), -1);
+                }
+                accumulate(deltas, UnitPaths.fromLtree((String) row.get("p")), p.values(), 1);
+            }
+            changed.add(row);
+        }
+        if (!changed.isEmpty()) {
+            em.createNativeQuery("""
+                            update aggregate_fact f set unit_id = cast(e->>'u' as uuid), unit_path = cast(e->>'p' as ltree),
+                                contributions = e->'c', version = cast(e->>'v' as bigint), updated_at = now()
+                            from jsonb_array_elements(cast(?1 as jsonb)) e
+                            where f.kind = e->>'k' and f.aggregate_id = e->>'a'""")
+                    .setParameter(1, write(changed)).executeUpdate();
+        }
         applyDeltas(deltas);
     }
 
@@ -104,6 +216,10 @@ public class ReadModel {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replaceSet(String kind, String groupKey, String condition, String select, Map<String, Object> parameters) {
+        Batch open = batch.get();
+        if (open != null) {
+            flush(open); // what the batch holds happened before
+        }
         Map<String, Object> all = new HashMap<>(parameters);
         all.put("kind", kind);
         all.put("group", groupKey);

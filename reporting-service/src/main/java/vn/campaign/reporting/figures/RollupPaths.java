@@ -48,6 +48,29 @@ public class RollupPaths {
         return Optional.empty();
     }
 
+    /** The roll-up paths of many units in one query (units the replica does not know are left out). */
+    public java.util.Map<UUID, List<UUID>> ofAll(java.util.Collection<UUID> units) {
+        java.util.Map<UUID, List<UUID>> paths = new java.util.HashMap<>();
+        if (units.isEmpty()) {
+            return paths;
+        }
+        String ids = units.stream().distinct().map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id, path::text, valid_to is not null and successor_id is not null from org_unit_replica
+                        where id in (select cast(jsonb_array_elements_text(cast(?1 as jsonb)) as uuid))""")
+                .setParameter(1, ids).getResultList();
+        for (Object[] row : rows) {
+            UUID unit = (UUID) row[0];
+            if (Boolean.TRUE.equals(row[2])) {
+                of(unit).ifPresent(path -> paths.put(unit, path));
+            } else {
+                paths.put(unit, UnitPaths.fromLtree((String) row[1]));
+            }
+        }
+        return paths;
+    }
+
     /** Units closed into {@code unit} by a merge. */
     @SuppressWarnings("unchecked")
     public List<UUID> predecessorsOf(UUID unit) {

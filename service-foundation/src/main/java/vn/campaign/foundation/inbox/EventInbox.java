@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import vn.campaign.foundation.events.EventEnvelope;
@@ -14,6 +15,9 @@ import vn.campaign.foundation.web.Exceptions;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -57,6 +61,31 @@ public class EventInbox {
         }
     }
 
+    /**
+     * For consumers that apply many events in one transaction: records the ids not processed
+     * before by {@code consumer} in one statement and returns them; the caller applies only those,
+     * in the same transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> firstDeliveries(String consumer, List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return new HashSet<>();
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            List<String> fresh = em.createNativeQuery("""
+                            with recorded as (
+                                insert into processed_event (consumer, event_id)
+                                select ?1, jsonb_array_elements_text(cast(?2 as jsonb))
+                                on conflict do nothing returning event_id)
+                            select event_id from recorded""")
+                    .setParameter(1, consumer).setParameter(2, json.writeValueAsString(eventIds)).getResultList();
+            return new HashSet<>(fresh);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private boolean firstDelivery(String consumer, String eventId) {
         return em.createNativeQuery("insert into processed_event (consumer, event_id) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, consumer).setParameter(2, eventId)
@@ -64,7 +93,7 @@ public class EventInbox {
     }
 
     /** Connection loss, shutdown, serialization and deadlock failures: worth trying again. */
-    static boolean isTransient(Throwable e) {
+    public static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof java.net.ConnectException
                     || t instanceof org.hibernate.exception.JDBCConnectionException) {
