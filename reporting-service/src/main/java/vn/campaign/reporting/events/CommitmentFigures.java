@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.campaign.foundation.commitments.CommitmentEvent;
 import vn.campaign.foundation.commitments.CommitmentStatus;
 import vn.campaign.foundation.events.EventEnvelope;
-import vn.campaign.foundation.inbox.EventInbox;
 import vn.campaign.reporting.figures.Metrics;
 import vn.campaign.reporting.figures.Periods;
 import vn.campaign.reporting.figures.ReadModel;
@@ -25,7 +24,7 @@ public class CommitmentFigures {
             EnumSet.of(CommitmentStatus.APPROVED, CommitmentStatus.SELF_ASSESSED, CommitmentStatus.EVALUATED);
 
     @Inject
-    EventInbox inbox;
+    FigureBatches batches;
     @Inject
     ReadModel readModel;
     @Inject
@@ -33,8 +32,8 @@ public class CommitmentFigures {
 
     @Incoming("commitments")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.consume("figures", record, this::apply);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.live("commitments", records, this::apply);
     }
 
     public void apply(EventEnvelope event) {

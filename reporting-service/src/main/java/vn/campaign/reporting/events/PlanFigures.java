@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.campaign.foundation.events.EventEnvelope;
-import vn.campaign.foundation.inbox.EventInbox;
 import vn.campaign.foundation.plans.PlanEvent;
 import vn.campaign.reporting.figures.Metrics;
 import vn.campaign.reporting.figures.Periods;
@@ -21,7 +20,7 @@ import java.util.List;
 public class PlanFigures {
 
     @Inject
-    EventInbox inbox;
+    FigureBatches batches;
     @Inject
     ReadModel readModel;
     @Inject
@@ -31,8 +30,8 @@ public class PlanFigures {
 
     @Incoming("plans")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.consume("figures", record, this::apply);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.live("plans", records, this::apply);
     }
 
     public void apply(EventEnvelope event) {

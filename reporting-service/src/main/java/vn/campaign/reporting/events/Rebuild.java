@@ -14,8 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import vn.campaign.foundation.events.EventEnvelope;
-import vn.campaign.foundation.events.PoisonEventException;
-import vn.campaign.foundation.inbox.EventInbox;
 import vn.campaign.foundation.web.ProblemException;
 
 import java.time.Duration;
@@ -43,8 +41,6 @@ public class Rebuild {
     @Inject
     EntityManager em;
     @Inject
-    EventInbox inbox;
-    @Inject
     PlanFigures plans;
     @Inject
     CommitmentFigures commitments;
@@ -53,7 +49,7 @@ public class Rebuild {
     @Inject
     vn.campaign.reporting.figures.ReadModel readModel;
     @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
+    FigureBatches batches;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
     @ConfigProperty(name = "mp.messaging.incoming.plans.topic")
@@ -86,7 +82,7 @@ public class Rebuild {
         QuarkusTransaction.requiringNew().run(() -> {
             // TRUNCATE waits for consumer transactions in flight; the inbox rows go with the figures they produced
             em.createNativeQuery("truncate aggregate_fact, unit_figure, reported_plan, report_duty").executeUpdate();
-            em.createNativeQuery("delete from processed_event where consumer = 'figures'").executeUpdate();
+            em.createNativeQuery("delete from processed_event where consumer = '" + FigureBatches.CONSUMER + "'").executeUpdate();
         });
         status = new Status("RUNNING", started, null, 0, 0, null);
         Thread replay = new Thread(() -> replay(started), "figures-rebuild");
@@ -118,13 +114,15 @@ public class Rebuild {
                     }
                 }
                 if (batch.size() >= BATCH) {
-                    events += apply(batch, handlers);
+                    batches.replay(batch, record -> handlers.get(record.topic()));
+                    events += batch.size();
                     batch.clear();
                     long millis = Math.max(1, Duration.between(started, Instant.now()).toMillis());
                     status = new Status("RUNNING", started, null, events, events * 1000 / millis, null);
                 }
             }
-            events += apply(batch, handlers);
+            batches.replay(batch, record -> handlers.get(record.topic()));
+            events += batch.size();
             QuarkusTransaction.requiringNew().timeout(3600).run(readModel::recomputeFigures);
             Instant finished = Instant.now();
             long millis = Math.max(1, Duration.between(started, finished).toMillis());
@@ -132,67 +130,6 @@ public class Rebuild {
         } catch (RuntimeException e) {
             LOG.error("rebuild of the figures failed", e);
             status = new Status("FAILED", started, Instant.now(), events, 0, e.getMessage());
-        }
-    }
-
-    /**
-     * Applies a batch in one transaction: the inbox records the ids in one statement, the facts
-     * are written set-based, the figures are left to the recomputation at the end. A batch that
-     * fails for another reason than the database being away is applied again one event at a time.
-     */
-    private long apply(List<ConsumerRecord<String, String>> records, Map<String, Consumer<EventEnvelope>> handlers) {
-        if (records.isEmpty()) {
-            return 0;
-        }
-        long backoff = 100;
-        while (true) {
-            try {
-                QuarkusTransaction.requiringNew().timeout(600).run(() -> {
-                    List<ConsumerRecord<String, String>> valid = new ArrayList<>(records.size());
-                    List<EventEnvelope> envelopes = new ArrayList<>(records.size());
-                    for (ConsumerRecord<String, String> record : records) {
-                        try {
-                            envelopes.add(EventEnvelope.fromRecord(record, json));
-                            valid.add(record);
-                        } catch (PoisonEventException poison) {
-                            // the live consumer has dead-lettered it already
-                        }
-                    }
-                    java.util.Set<String> fresh = inbox.firstDeliveries("figures", envelopes.stream().map(EventEnvelope::id).toList());
-                    readModel.batched(false, () -> {
-                        for (int i = 0; i < envelopes.size(); i++) {
-                            EventEnvelope event = envelopes.get(i);
-                            if (fresh.remove(event.id())) {
-                                try {
-                                    handlers.get(valid.get(i).topic()).accept(event);
-                                } catch (PoisonEventException poison) {
-                                    // as above
-                                }
-                            }
-                        }
-                    });
-                });
-                return records.size();
-            } catch (RuntimeException e) {
-                if (!EventInbox.isTransient(e)) {
-                    LOG.warnf("a rebuild batch failed (%s); applying it one event at a time", e.getMessage());
-                    one(records, handlers);
-                    return records.size();
-                }
-                LOG.warnf("database unavailable during the rebuild; retrying the batch in %d ms", backoff);
-                backoff = Math.min(backoff * 2, 5000);
-                java.util.concurrent.locks.LockSupport.parkNanos(backoff * 1_000_000);
-            }
-        }
-    }
-
-    private void one(List<ConsumerRecord<String, String>> records, Map<String, Consumer<EventEnvelope>> handlers) {
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                inbox.consume("figures", record, handlers.get(record.topic()));
-            } catch (PoisonEventException poison) {
-                // the live consumer has dead-lettered it already
-            }
         }
     }
 

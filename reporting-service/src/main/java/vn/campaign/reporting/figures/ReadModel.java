@@ -58,8 +58,11 @@ public class ReadModel {
         }
     }
 
-    /** Replaces the aggregate's contribution (unless {@code version} is older than the stored one). */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * Replaces the aggregate's contribution (unless {@code version} is older than the stored one).
+     * A state without a unit path is poison; nothing is written for it, so the transaction may go on.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
     public void replace(String kind, String aggregateId, List<UUID> unitPath, Contribution contribution, long version) {
         if (unitPath == null || unitPath.isEmpty()) {
             throw new PoisonEventException(kind + " " + aggregateId + ": the event carries no unit path");

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import vn.campaign.foundation.events.PoisonEventException;
 import vn.campaign.foundation.plans.PlanEvent;
 import vn.campaign.reporting.figures.Metrics;
 import vn.campaign.reporting.figures.ReadModel;
@@ -59,8 +60,11 @@ public class ReportSchedule {
     Clock clock;
 
     /** A plan's new state: its description, its duties, the units expecting it and the reports they owe. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
     public void apply(PlanEvent.PlanState plan) {
+        boolean live = "PUBLISHED".equals(plan.status()) || "AMENDED".equals(plan.status());
+        // checked before anything is written: a duty this version cannot read makes the event poison
+        Map<String, LocalDate> dueDates = live && plan.reportingDuties() != null ? dueDates(plan.year(), plan.reportingDuties()) : Map.of();
         String group = plan.planId().toString();
         readModel.lockGroup(group);
         em.createNativeQuery("""
@@ -75,18 +79,13 @@ public class ReportSchedule {
         if ("ARCHIVED".equals(plan.status())) {
             return; // an archived plan was carried out: what it expected still counts
         }
-        boolean live = "PUBLISHED".equals(plan.status()) || "AMENDED".equals(plan.status());
         LocalDate today = LocalDate.now(clock);
         em.createNativeQuery("delete from report_duty where plan_id = ?1").setParameter(1, plan.planId()).executeUpdate();
-        if (live && plan.reportingDuties() != null) {
-            for (Map.Entry<String, LocalDate> due : dueDates(plan.year(), plan.reportingDuties()).entrySet()) {
-                em.createNativeQuery("""
-                                insert into report_duty (plan_id, period, due_on, overdue_applied) values (?1, ?2, ?3, ?4)
-                                on conflict (plan_id, period) do update set due_on = least(report_duty.due_on, excluded.due_on),
-                                    overdue_applied = report_duty.overdue_applied and excluded.overdue_applied""")
-                        .setParameter(1, plan.planId()).setParameter(2, due.getKey()).setParameter(3, due.getValue())
-                        .setParameter(4, due.getValue().isBefore(today)).executeUpdate();
-            }
+        for (Map.Entry<String, LocalDate> due : dueDates.entrySet()) {
+            em.createNativeQuery("""
+                            insert into report_duty (plan_id, period, due_on, overdue_applied) values (?1, ?2, ?3, ?4)""")
+                    .setParameter(1, plan.planId()).setParameter(2, due.getKey()).setParameter(3, due.getValue())
+                    .setParameter(4, due.getValue().isBefore(today)).executeUpdate();
         }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("issuer", plan.issuingUnitId());
@@ -139,7 +138,7 @@ public class ReportSchedule {
                     ends.put(year + "S2", YearMonth.of(year, 12));
                 }
                 case "YEAR" -> ends.put(String.valueOf(year), YearMonth.of(year, 12));
-                default -> throw new vn.campaign.foundation.events.PoisonEventException("unknown reporting period type " + duty.periodType());
+                default -> throw new PoisonEventException("unknown reporting period type " + duty.periodType());
             }
             ends.forEach((period, end) -> due.merge(period, end.atEndOfMonth().plusDays(duty.daysAfterPeriodEnd()),
                     (a, b) -> a.isBefore(b) ? a : b));
