@@ -179,12 +179,13 @@ public final class Bench {
             Histogram fresh;
             double busy;
             Map<String, Double> cores;
-            try (ProcSampler sampler = new ProcSampler(pids)) {
+            try (ProcSampler sampler = new ProcSampler(pids, stackDir.toString())) {
                 freshness.start();
                 r = ConstantRateLoad.run(api.client(), rate, duration, source, s -> s == 200, timeout);
                 fresh = freshness.stop();
                 busy = sampler.machineBusy();
                 cores = sampler.serviceCores();
+                cores.put("outside the stack", sampler.outsideCores());
                 sampler.close();
                 sampler.maxRssKb().forEach((s, kb) -> maxRss.merge(s, kb, Math::max));
             }

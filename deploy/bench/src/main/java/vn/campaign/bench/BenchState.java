@@ -64,6 +64,11 @@ public final class BenchState {
     }
 
     public void saveCommitments(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("commitments.csv"), StandardCharsets.UTF_8)) {
             for (CommitmentRow c : commitments) {
                 w.write(c.id() + "," + c.memberId() + "," + c.cellId() + "," + c.lifecycle() + "," + c.score() + "," + c.province());

@@ -51,6 +51,8 @@ public final class Loader {
     private final Path stateDir;
     private final int threads;
     private final LocalDate today = LocalDate.now(VN);
+    /** Plans are issued early in the year; activities and the commitment window follow. */
+    private final LocalDate issued = LocalDate.now(VN).withDayOfYear(15);
     private final Map<String, UUID> unitIds = new HashMap<>();
 
     public Loader(Api api, Tokens tokens, NationalDataset data, Path stateDir, int threads) {
@@ -109,7 +111,7 @@ public final class Loader {
             ps.id = id(p.code()).toString();
             // most provinces are still within their window; a few closed theirs already, so their members are late
             LocalDate due = p.index() % 8 == 3 ? today.minusDays(10) : today.plusDays(30);
-            Map<String, Object> window = map("opensOn", today.minusDays(60).toString(), "dueOn", due.toString(), "minActions", 1,
+            Map<String, Object> window = map("opensOn", issued.plusDays(15).toString(), "dueOn", due.toString(), "minActions", 1,
                     "maxActions", 2, "exemptCategories", List.of("EXEMPT_FROM_PARTY_ACTIVITIES", "RETIRED", "ELDERLY"));
             String symbol = p.name().contains("thành phố") ? "KH/ThU" : "KH/TU";
             ps.planId = publish(admin, plan("PLAN", (planNumber++) + "-" + symbol, ps.id,
@@ -159,7 +161,7 @@ public final class Loader {
 
     private Map<String, Object> plan(String type, String number, String issuer, String title, String parentPlanId,
                                      List<Map<String, Object>> recipients, Map<String, Object> window, String topicId) {
-        Map<String, Object> doc = map("type", type, "number", number, "issuingUnitId", issuer, "issueDate", today.minusDays(60).toString(),
+        Map<String, Object> doc = map("type", type, "number", number, "issuingUnitId", issuer, "issueDate", issued.toString(),
                 "title", title, "topicId", topicId, "recipients", recipients,
                 "legalBases", List.of(map("number", "05-CT/TW", "date", "2016-05-15",
                         "title", "Chỉ thị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh")),

@@ -19,12 +19,16 @@ public final class ProcSampler implements AutoCloseable {
     private final Map<String, Long> maxRssKb = new LinkedHashMap<>();
     private final Map<String, Long> cpuTicksStart = new LinkedHashMap<>();
     private final long[] machineStart;
+    private final String stackMarker;
+    private final Map<Long, Long> allTicksStart;
     private final long startNanos = System.nanoTime();
     private final Thread thread;
     private volatile boolean running = true;
 
-    public ProcSampler(Map<String, Long> pids) {
+    public ProcSampler(Map<String, Long> pids, String stackMarker) {
         this.pids = pids;
+        this.stackMarker = stackMarker;
+        this.allTicksStart = allTicks();
         pids.forEach((name, pid) -> {
             maxRssKb.put(name, 0L);
             cpuTicksStart.put(name, cpuTicks(pid));
@@ -86,6 +90,53 @@ public final class ProcSampler implements AutoCloseable {
         long total = now[0] - machineStart[0];
         long idle = now[1] - machineStart[1];
         return total <= 0 ? Double.NaN : 1.0 - (double) idle / total;
+    }
+
+    /**
+     * CPU used since the start by processes that are neither this stack's (their command line,
+     * or an ancestor's, names the stack directory: services, PostgreSQL, Kafka, nginx) nor this
+     * tool, in cores: other work on the machine that competes for it.
+     */
+    public double outsideCores() {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        Map<Long, Long> now = allTicks();
+        long self = ProcessHandle.current().pid();
+        long ticks = 0;
+        for (Map.Entry<Long, Long> e : now.entrySet()) {
+            long pid = e.getKey();
+            if (pid == self || belongsToStack(pid)) {
+                continue;
+            }
+            ticks += e.getValue() - allTicksStart.getOrDefault(pid, 0L);
+        }
+        return ticks / (double) CLK_TCK / seconds;
+    }
+
+    private boolean belongsToStack(long pid) {
+        for (int depth = 0; depth < 6 && pid > 1; depth++) {
+            try {
+                String cmd = Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline")).replace('\0', ' ');
+                if (cmd.contains(stackMarker)) {
+                    return true;
+                }
+                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                pid = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static Map<Long, Long> allTicks() {
+        Map<Long, Long> ticks = new java.util.HashMap<>();
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            dirs.map(d -> d.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
+                    .forEach(n -> ticks.put(Long.parseLong(n), cpuTicks(Long.parseLong(n))));
+        } catch (IOException e) {
+            return ticks;
+        }
+        return ticks;
     }
 
     @Override
