@@ -99,8 +99,10 @@ public final class Bench {
         double scale = Double.parseDouble(opt("scale"));
         long seed = Long.parseLong(opts.getOrDefault("seed", "2026"));
         NationalDataset data = new NationalDataset(scale, seed);
-        BenchState state = new Loader(api, tokens, data, stateDir, Integer.parseInt(opts.getOrDefault("threads", "8"))).load(seed);
-        results.put("data.scale", scale).put("data.units", state.units).put("data.members", state.members)
+        double share = Double.parseDouble(opts.getOrDefault("detail-share", "1"));
+        BenchState state = new Loader(api, tokens, data, stateDir, Integer.parseInt(opts.getOrDefault("threads", "8")))
+                .detailShare(share).load(seed);
+        results.put("data.scale", scale).put("data.detailShare", share).put("data.units", state.units).put("data.members", state.members)
                 .put("data.commitments", state.commitments.size());
     }
 

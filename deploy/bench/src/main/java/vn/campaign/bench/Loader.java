@@ -50,6 +50,7 @@ public final class Loader {
     private final NationalDataset data;
     private final Path stateDir;
     private final int threads;
+    private double detailShare = 1.0;
     private final LocalDate today = LocalDate.now(VN);
     /** Plans are issued early in the year; activities and the commitment window follow. */
     private final LocalDate issued = LocalDate.now(VN).withDayOfYear(15);
@@ -61,6 +62,24 @@ public final class Loader {
         this.data = data;
         this.stateDir = stateDir;
         this.threads = threads;
+    }
+
+    /**
+     * Share of the cells (and grassroots organisations) whose activities and members' commitments
+     * are loaded; the tree and the roster are always whole. Below 1 it makes a large scale
+     * loadable in reasonable time over HTTP.
+     */
+    public Loader detailShare(double share) {
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("the detail share must be in (0, 1]");
+        }
+        this.detailShare = share;
+        return this;
+    }
+
+    /** Whether a unit is in the detailed share (a stable choice by its code). */
+    private boolean detailed(String code) {
+        return detailShare >= 1 || Math.floorMod(code.hashCode() * 0x9E3779B1, 10_000) < detailShare * 10_000;
     }
 
     static void log(String format, Object... args) {
@@ -227,6 +246,9 @@ public final class Loader {
             String plan = state.province(p.index()).planId;
             SplittableRandom rng = new SplittableRandom(state.seed * 3 + p.index());
             for (int c = 0; c < p.cells().size(); c++) {
+                if (!detailed(p.cells().get(c).code())) {
+                    continue;
+                }
                 UUID cell = id(p.cells().get(c).code());
                 int expected = p.membersPerCell()[c];
                 int attended = Math.max(1, expected - rng.nextInt(Math.max(1, expected / 6 + 1)));
@@ -236,7 +258,7 @@ public final class Loader {
                                 "participantsAttended", attended, "notes", "Học tập chuyên đề năm " + today.getYear()), 201, 200));
             }
             for (Unit u : p.units()) {
-                if (!u.kind().equals("PARTY_ORGANISATION")) {
+                if (!u.kind().equals("PARTY_ORGANISATION") || !detailed(u.code())) {
                     continue;
                 }
                 UUID org = id(u.code());
@@ -287,7 +309,7 @@ public final class Loader {
             String plan = state.province(p.index()).planId;
             SplittableRandom rng = new SplittableRandom(state.seed * 5 + p.index());
             for (Member m : rosters.get(p.index())) {
-                if (m.lifecycle() == Lifecycle.NONE) {
+                if (m.lifecycle() == Lifecycle.NONE || !detailed(m.cellCode())) {
                     continue;
                 }
                 String[] ids = memberIds.get(m.externalRef());

@@ -106,8 +106,11 @@ public final class Report {
                     .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n").append(steps);
         }
         if (r.get("data.units") != null) {
-            md.append(String.format(Locale.ROOT, "%nData set: scale %s, %s units, %s members, %s commitments.%n", r.get("data.scale"),
-                    r.get("data.units"), r.get("data.members"), r.get("data.commitments")));
+            String share = r.get("data.detailShare");
+            md.append(String.format(Locale.ROOT, "%nData set: scale %s, %s units, %s members, %s commitments%s.%n", r.get("data.scale"),
+                    r.get("data.units"), r.get("data.members"), r.get("data.commitments"),
+                    share == null || Double.parseDouble(share) >= 1 ? "" : " (activities and commitments loaded for the members of "
+                            + Math.round(Double.parseDouble(share) * 100) + " % of the cells)"));
         }
         return md.toString();
     }
