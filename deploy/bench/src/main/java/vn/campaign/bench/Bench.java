@@ -158,6 +158,7 @@ public final class Bench {
                     .header("Authorization", auth.get(c.cellId())).POST(HttpRequest.BodyPublishers.noBody()).build();
         };
         Duration timeout = Duration.ofSeconds(10);
+        settle(state);
         log("warm-up: 50/s for 10 s");
         log("  %s", ConstantRateLoad.run(api.client(), 50, Duration.ofSeconds(10), source, s -> s == 200, timeout).summary());
         state.poolUsed = Math.min(next.get(), pool.size());
@@ -203,13 +204,17 @@ public final class Bench {
                     fresh.getTotalCount(), ms(fresh, 50), ms(fresh, 99), busy * 100, fmt(cores)));
             lastFreshness = fresh;
             lastRate = rate;
-            if (!pass) {
+            if (pass) {
+                sustained = rate;
+                sustainedP99 = r.p(99);
+                sustainedFreshness = fresh;
+                sustainedCpu = busy;
+            }
+            // past the latency target the steps go on while the stack still keeps up (no errors,
+            // p99 under a second), which shows its capacity and how latency grows towards it
+            if (!r.clean() || r.p(99) > 1000) {
                 break;
             }
-            sustained = rate;
-            sustainedP99 = r.p(99);
-            sustainedFreshness = fresh;
-            sustainedCpu = busy;
             Thread.sleep(5000); // let the pipeline drain so the next step starts clean
         }
         results.put("submit.sustained", sustained).put("submit.sustained.p99", sustainedP99).put("submit.steps", steps.toString())
@@ -218,6 +223,37 @@ public final class Bench {
         results.put("freshness.rate", sustainedFreshness != null ? sustained : lastRate).put("freshness.samples", f.getTotalCount())
                 .put("freshness.p50", ms(f, 50)).put("freshness.p99", ms(f, 99));
         maxRss.forEach((s, kb) -> results.put("rss." + s, kb / 1024.0));
+    }
+
+    /**
+     * Waits until the event pipeline has caught up with the load: the national dashboard counts
+     * every member and commitment loaded, and the services stay (nearly) idle for a few seconds.
+     * Measuring while consumers still work through the load's backlog would measure the backlog.
+     */
+    void settle(BenchState state) throws InterruptedException {
+        String period = String.valueOf(LocalDate.now(Loader.VN).getYear());
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
+        long t0 = System.nanoTime();
+        Map<String, Long> pids = ProcSampler.servicePids(stackDir, SERVICES);
+        int quiet = 0;
+        while (System.nanoTime() < deadline) {
+            JsonNode f = api.get("/api/v1/dashboards/units/" + state.rootId + "?period=" + period, tokens.admin()).path("figures");
+            boolean counted = f.path("members.total").asLong() == state.members && f.path("commitments.total").asLong() == state.commitments.size();
+            double busy;
+            try (ProcSampler sampler = new ProcSampler(pids, stackDir.toString())) {
+                Thread.sleep(2000);
+                busy = sampler.serviceCores().values().stream().mapToDouble(Double::doubleValue).sum();
+            }
+            quiet = counted && busy < 0.15 ? quiet + 1 : 0;
+            if (quiet >= 2) {
+                log("the pipeline has caught up (%.0f s): the dashboard counts %,d members and %,d commitments, services idle",
+                        (System.nanoTime() - t0) / 1e9, state.members, state.commitments.size());
+                return;
+            }
+            log("waiting for the pipeline: dashboard members %,d/%,d, commitments %,d/%,d, services busy %.2f cores",
+                    f.path("members.total").asLong(), state.members, f.path("commitments.total").asLong(), state.commitments.size(), busy);
+        }
+        throw new IllegalStateException("the event pipeline did not catch up within 20 minutes");
     }
 
     static double ms(Histogram h, double percentile) {
