@@ -188,7 +188,7 @@ public final class Bench {
                 fresh = freshness.stop();
                 busy = sampler.machineBusy();
                 cores = sampler.serviceCores();
-                cores.put("outside the stack", sampler.outsideCores());
+                cores.putAll(sampler.otherCores());
                 sampler.close();
                 sampler.maxRssKb().forEach((s, kb) -> maxRss.merge(s, kb, Math::max));
             }
@@ -336,8 +336,9 @@ public final class Bench {
 
     // ---- dashboard ----------------------------------------------------------------------------------------
 
-    void dashboard() {
+    void dashboard() throws InterruptedException {
         BenchState state = BenchState.load(stateDir);
+        settle(state);
         double rate = Double.parseDouble(opts.getOrDefault("rate", "200"));
         String period = String.valueOf(LocalDate.now(Loader.VN).getYear());
         List<HttpRequest> reads = new ArrayList<>();
@@ -402,15 +403,25 @@ public final class Bench {
             old.onExit().get(60, TimeUnit.SECONDS);
             Path log = stateDir.resolve("restart-" + svc + ".log");
             Process up = new ProcessBuilder(stack, "up", "--no-build").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            int attempts = 1;
             String ready = "http://127.0.0.1:" + (ports.get(svc) + offset) + "/q/health/ready";
             HttpRequest probe = HttpRequest.newBuilder(URI.create(ready)).timeout(Duration.ofSeconds(2)).GET().build();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             Instant readyAt = null;
             long newPid = -1;
             while (System.nanoTime() < deadline) {
+                if (!up.isAlive() && up.exitValue() != 0 && attempts < 3 && !alive(pidFile)) {
+                    // a port above 32767 can be taken for a moment as the local end of some
+                    // outgoing connection (the ephemeral range); the service then fails to bind
+                    log("%s-service did not start (see %s); trying again", svc, log);
+                    attempts++;
+                    newPid = -1;
+                    up = new ProcessBuilder(stack, "up", "--no-build").redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                }
                 if (newPid < 0 && Files.exists(pidFile)) {
                     long p = Long.parseLong(Files.readString(pidFile).trim().isEmpty() ? "-1" : Files.readString(pidFile).trim());
-                    newPid = p != oldPid ? p : -1;
+                    newPid = p != oldPid && ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false) ? p : -1;
                 }
                 try {
                     if (newPid > 0 && api.client().send(probe, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -428,12 +439,20 @@ public final class Bench {
             Instant processStart = ProcessHandle.of(newPid).flatMap(h -> h.info().startInstant())
                     .orElseThrow(() -> new IllegalStateException("no start time for pid"));
             double seconds = Duration.between(processStart, readyAt).toMillis() / 1000.0;
-            if (!up.waitFor(180, TimeUnit.SECONDS) || up.exitValue() != 0) {
-                throw new IllegalStateException("deploy/stack up --no-build failed; see " + log);
+            if (!up.waitFor(180, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("deploy/stack up --no-build did not finish; see " + log);
             }
             String quarkus = startedIn(stackDir.resolve("logs").resolve(svc + "-service.log"));
             log("%s-service: ready %.2f s after its JVM started; Quarkus says started in %s s", svc, seconds, quarkus);
             results.put("start." + svc, seconds).put("start." + svc + ".quarkus", quarkus);
+        }
+    }
+
+    private static boolean alive(Path pidFile) {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
         }
     }
 

@@ -19,6 +19,8 @@ public final class NationalDataset {
     public static final long MEMBERS = 5_500_000L;
 
     public static final String ROOT_CODE = "TW";
+    /** Units of each province besides its party tree (the Fatherland Front, a department). */
+    static final int PROVINCIAL_BODIES = 2;
     public static final String ROOT_NAME = "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam";
 
     /** The 34 provinces and centrally governed cities since 1 July 2025, with a population weight (millions). */
@@ -122,7 +124,7 @@ public final class NationalDataset {
     public int totalUnits() {
         int n = 1;
         for (int i = 0; i < PROVINCES.length; i++) {
-            n += 1 + communes[i] + grassroots[i] + cells[i];
+            n += 1 + PROVINCIAL_BODIES + communes[i] + grassroots[i] + cells[i];
         }
         return n;
     }

@@ -93,23 +93,36 @@ public final class ProcSampler implements AutoCloseable {
     }
 
     /**
-     * CPU used since the start by processes that are neither this stack's (their command line,
-     * or an ancestor's, names the stack directory: services, PostgreSQL, Kafka, nginx) nor this
-     * tool, in cores: other work on the machine that competes for it.
+     * CPU used since the start, in cores, by the rest of the stack (PostgreSQL, Kafka, nginx: every
+     * process whose command line, or an ancestor's, names the stack directory, other than the
+     * services), by this load tool, and by processes outside the stack, i.e. other work on the
+     * machine that competes for it.
      */
-    public double outsideCores() {
+    public Map<String, Double> otherCores() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         Map<Long, Long> now = allTicks();
         long self = ProcessHandle.current().pid();
-        long ticks = 0;
+        long infra = 0;
+        long tool = 0;
+        long outside = 0;
         for (Map.Entry<Long, Long> e : now.entrySet()) {
             long pid = e.getKey();
-            if (pid == self || belongsToStack(pid)) {
+            long used = e.getValue() - allTicksStart.getOrDefault(pid, 0L);
+            if (pid == self) {
+                tool += used;
+            } else if (pids.containsValue(pid)) {
                 continue;
+            } else if (belongsToStack(pid)) {
+                infra += used;
+            } else {
+                outside += used;
             }
-            ticks += e.getValue() - allTicksStart.getOrDefault(pid, 0L);
         }
-        return ticks / (double) CLK_TCK / seconds;
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("pg+kafka+nginx", infra / (double) CLK_TCK / seconds);
+        out.put("load tool", tool / (double) CLK_TCK / seconds);
+        out.put("outside the stack", outside / (double) CLK_TCK / seconds);
+        return out;
     }
 
     private boolean belongsToStack(long pid) {

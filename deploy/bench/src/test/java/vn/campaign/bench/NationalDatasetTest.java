@@ -21,14 +21,17 @@ class NationalDatasetTest {
         assertEquals(34, data.provinceCount());
         long cells = 0;
         long communes = 0;
+        long units = 1;
         for (int i = 0; i < data.provinceCount(); i++) {
             NationalDataset.Province p = data.province(i);
             cells += p.cells().size();
+            units += p.units().size();
             communes += p.units().stream().filter(u -> u.depth() == 3 && u.kind().equals("PARTY_COMMITTEE")).count();
         }
         assertEquals(2_600, cells);
         assertEquals(34, communes);
         assertEquals(55_000, data.totalMembers());
+        assertEquals(units, data.totalUnits());
     }
 
     @Test
