@@ -421,7 +421,7 @@ public final class Loader {
             }
             Map<String, List<Member>> excellentByCommune = new HashMap<>();
             for (Member m : rosters.get(p.index())) {
-                if (m.lifecycle() == Lifecycle.EVALUATED && m.score() >= 90 && rng.nextInt(1000) < 60) {
+                if (m.lifecycle() == Lifecycle.EVALUATED && m.score() >= 90 && detailed(m.cellCode()) && rng.nextInt(1000) < 60) {
                     String commune = m.cellCode().substring(0, m.cellCode().indexOf("-C"));
                     excellentByCommune.computeIfAbsent(commune, k -> new ArrayList<>()).add(m);
                 }
@@ -493,7 +493,8 @@ public final class Loader {
         String id = api.expectRetrying("POST", "/api/v1/nominations", officer, "application/json",
                 Api.json(map("nomineeType", type, "nomineeId", nominee, "proposingUnitId", commune.toString(), "year", today.getYear(),
                         "topicId", state.topicId, "achievements", achievements, "form", "CERTIFICATE", "kind", "REGULAR")),
-                r -> r.status() == 404 || r.status() == 422, 201).json().get("id").asText();
+                r -> r.status() == 404 || r.status() == 422 || r.status() == 400 && r.body().contains("is known here"), 201)
+                .json().get("id").asText();
         api.post("/api/v1/nominations/" + id + "/submit", officer, null, 200);
         api.post("/api/v1/nominations/" + id + "/review", admin, null, 200);
         api.post("/api/v1/nominations/" + id + "/approve", admin, map("note", "Đồng ý đề nghị"), 200);
