@@ -142,7 +142,7 @@ public class Rebuild {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(BATCH));
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1048576");
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "8388608");
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "2097152");
         return props;
     }
 }

@@ -17,6 +17,14 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
+    /**
+     * After a batch that was not full, how long the relay lets rows gather before the next one:
+     * under load a transaction and a broker round trip carry many events instead of one each, for
+     * at most this much more latency.
+     */
+    @WithDefault("10ms")
+    Duration linger();
+
     /** How often an idle relay looks for rows written by other instances. */
     @WithDefault("200ms")
     Duration pollInterval();

@@ -125,6 +125,10 @@ public class OutboxRelay {
                 topics.ensureTopics();
                 int sent = relayBatch();
                 backoffMillis = 0;
+                if (sent > 0 && sent < config.batchSize()) {
+                    // let the next rows gather: one transaction and one broker round trip for many
+                    java.util.concurrent.locks.LockSupport.parkNanos(config.linger().toNanos());
+                }
                 if (sent < config.batchSize()) {
                     idle(config.pollInterval().toMillis());
                 }
