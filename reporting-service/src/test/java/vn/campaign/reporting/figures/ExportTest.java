@@ -40,6 +40,9 @@ class ExportTest {
         String viewer = DevTokens.bearer("viewer", p);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", viewer).queryParam("period", "2026")
                 .when().get("/api/v1/dashboards/units/{id}", p).then().body("figures.'attendance.attended'", equalTo(29)));
+        // the figures may roll up along the events' paths before the replica has both communes: wait for them too
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", viewer).queryParam("period", "2026")
+                .when().get("/api/v1/dashboards/units/{id}/children", p).then().body("items", org.hamcrest.Matchers.hasSize(2)));
 
         byte[] csv = given().header("Authorization", viewer).queryParam("period", "2026")
                 .when().get("/api/v1/dashboards/units/{id}/children/export", p)
