@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.campaign.foundation.orgtree.OrgUnitReplica;
 import vn.campaign.foundation.security.Roles;
 import vn.campaign.foundation.security.Scope;
 import vn.campaign.foundation.web.Page;
@@ -42,8 +41,6 @@ public class DashboardResource {
     @Inject
     FigureQueries figures;
     @Inject
-    OrgUnitReplica units;
-    @Inject
     Scope scope;
 
     @GET
@@ -52,9 +49,8 @@ public class DashboardResource {
     public FigureQueries.UnitFigures unit(@PathParam("id") UUID id,
                                           @QueryParam("period") @Parameter(description = "2024, 2024S1, 2024Q2", required = true) String period) {
         scope.requireWithin(id);
-        String p = Periods.require("period", period);
-        OrgUnitReplica.ReplicatedUnit unit = units.find(id).orElseThrow(() -> ProblemException.notFound("unit " + id + " does not exist"));
-        return new FigureQueries.UnitFigures(id, unit.code(), unit.name(), unit.kind().name(), p, figures.figures(id, p));
+        return figures.unitFigures(id, Periods.require("period", period))
+                .orElseThrow(() -> ProblemException.notFound("unit " + id + " does not exist"));
     }
 
     /** A unit's figures across periods. */
