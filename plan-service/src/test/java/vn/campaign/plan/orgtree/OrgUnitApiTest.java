@@ -6,12 +6,14 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import vn.campaign.localinfra.DevTokens;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -81,6 +83,21 @@ class OrgUnitApiTest {
         String noRoles = "Bearer " + DevTokens.mint("nobody", province, null, List.of());
         given().header("Authorization", noRoles).when().get("/api/v1/org-units/{id}", province)
                 .then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void aTokenIsHonouredOnlyAsSignedAndUntilItExpires() {
+        UUID province = root("Tỉnh E");
+        String token = DevTokens.mint("short-lived", "Short lived", province, null, List.of("unit-officer"), Duration.ofSeconds(3));
+        given().header("Authorization", "Bearer " + token).when().get("/api/v1/org-units/{id}", province)
+                .then().statusCode(200);
+        // the same claims under a signature that is not the issuer's: refused although the genuine token was just accepted
+        String forged = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        given().header("Authorization", "Bearer " + forged).when().get("/api/v1/org-units/{id}", province)
+                .then().statusCode(401).contentType(PROBLEM);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().header("Authorization", "Bearer " + token).when().get("/api/v1/org-units/{id}", province)
+                        .then().statusCode(401).contentType(PROBLEM));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package vn.campaign.reporting.events;
+package vn.campaign.foundation.inbox;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
