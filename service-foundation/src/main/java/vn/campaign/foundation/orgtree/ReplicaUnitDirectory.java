@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.FlushMode;
 import org.hibernate.query.NativeQuery;
 import vn.campaign.foundation.security.UnitDirectory;
 import vn.campaign.foundation.security.UnitPaths;
@@ -25,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * for a few seconds ({@code campaign.org-replica.path-cache}, 5 s; up to 20,000 units). This
  * instance forgets them all when its replica changes; another instance of the service, whose
  * consumer did not apply the change, sees a move or a merge at the latest when its entries expire.
- * The query names its table, so Hibernate does not flush the request's pending writes before it.
+ * The query reads the replica only, which a request never writes, so Hibernate neither flushes nor
+ * dirty-checks the request's entities before it.
  */
 @ApplicationScoped
 @DefaultBean
@@ -53,7 +55,7 @@ public class ReplicaUnitDirectory implements UnitDirectory {
         }
         @SuppressWarnings("unchecked")
         List<String> rows = em.createNativeQuery("select path::text from org_unit_replica where id = ?1")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("org_unit_replica")
+                .unwrap(NativeQuery.class).setHibernateFlushMode(FlushMode.MANUAL)
                 .setParameter(1, unit).getResultList();
         Optional<List<UUID>> path = rows.stream().findFirst().map(UnitPaths::fromLtree);
         if (path.isPresent() && !ttl.isZero()) {

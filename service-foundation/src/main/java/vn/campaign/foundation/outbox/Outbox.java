@@ -55,8 +55,9 @@ public class Outbox {
                 .setParameter(4, aggregateId).setParameter(5, type)
                 .setParameter(6, Timestamp.from(Instant.now())).setParameter(7, data)
                 .unwrap(org.hibernate.query.NativeQuery.class)
-                // touches only outbox_event: no need to flush (and dirty-check) the whole session first
-                .addSynchronizedQuerySpace("outbox_event")
+                // touches only outbox_event: no need to flush, or even dirty-check, the session first
+                // (an auto-flush check walks every managed entity, even when it then flushes nothing)
+                .setHibernateFlushMode(org.hibernate.FlushMode.MANUAL)
                 .executeUpdate();
         wakeRelayAfterCommit();
         return id;
