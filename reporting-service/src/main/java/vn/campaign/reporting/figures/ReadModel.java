@@ -165,6 +165,19 @@ public class ReadModel {
             rows.add(row);
         }
         String json = write(rows);
+        if (!b.figures) {
+            // a rebuild writes the facts only (the figures are recomputed from them at its end), so
+            // there are no differences to take: one upsert, in which the newer state of a fact wins
+            em.createNativeQuery("""
+                            insert into aggregate_fact (kind, aggregate_id, unit_id, unit_path, contributions, version, updated_at)
+                            select e->>'k', e->>'a', cast(e->>'u' as uuid), cast(e->>'p' as ltree), e->'c', cast(e->>'v' as bigint), now()
+                            from jsonb_array_elements(cast(?1 as jsonb)) e
+                            on conflict (kind, aggregate_id) do update set unit_id = excluded.unit_id, unit_path = excluded.unit_path,
+                                contributions = excluded.contributions, version = excluded.version, updated_at = now()
+                            where aggregate_fact.version <= excluded.version""")
+                    .setParameter(1, json).executeUpdate();
+            return;
+        }
         em.createNativeQuery("""
                         insert into aggregate_fact (kind, aggregate_id, unit_id, unit_path, contributions, version, updated_at)
                         select e->>'k', e->>'a', cast(e->>'u' as uuid), cast(e->>'p' as ltree), '{}', -1, now()
