@@ -41,8 +41,8 @@ import java.util.function.Consumer;
 public class Rebuild {
 
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
-    /** Events per transaction of the replay. */
-    private static final int BATCH = 5000;
+    /** Events per transaction of an applier (the reader holds one more batch per applier, and one waits in each queue). */
+    private static final int BATCH = 2500;
 
     @Inject
     EntityManager em;
@@ -114,7 +114,7 @@ public class Rebuild {
                 recognitionTopic, recognition::apply);
         List<BlockingQueue<List<ConsumerRecord<String, String>>>> queues = new ArrayList<>();
         for (int i = 0; i < appliers; i++) {
-            queues.add(new ArrayBlockingQueue<>(2));
+            queues.add(new ArrayBlockingQueue<>(1));
         }
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean stop = new AtomicBoolean();

@@ -239,11 +239,17 @@ public class ReadModel {
         Map<String, Object> all = new HashMap<>(parameters);
         all.put("kind", kind);
         all.put("group", groupKey);
-        applyChanged("delete from aggregate_fact where kind = :kind and group_key = :group and (" + condition + ")"
-                + " returning unit_path, contributions", -1, all);
-        applyChanged("insert into aggregate_fact (kind, aggregate_id, unit_id, unit_path, contributions, version, updated_at, group_key)"
-                + " select :kind, s.aggregate_id, s.unit_id, s.unit_path, s.contributions, 0, now(), :group from (" + select + ") s"
-                + " returning unit_path, contributions", 1, all);
+        String delete = "delete from aggregate_fact where kind = :kind and group_key = :group and (" + condition + ")";
+        String insert = "insert into aggregate_fact (kind, aggregate_id, unit_id, unit_path, contributions, version, updated_at, group_key)"
+                + " select :kind, s.aggregate_id, s.unit_id, s.unit_path, s.contributions, 0, now(), :group from (" + select + ") s";
+        if (open != null && !open.figures) {
+            // a rebuild: the figures are recomputed from the facts at its end
+            bind(em.createNativeQuery(delete), delete, all).executeUpdate();
+            bind(em.createNativeQuery(insert), insert, all).executeUpdate();
+            return;
+        }
+        applyChanged(delete + " returning unit_path, contributions", -1, all);
+        applyChanged(insert + " returning unit_path, contributions", 1, all);
     }
 
     /** Serialises set replacements of one group until the transaction ends. */
@@ -262,12 +268,17 @@ public class ReadModel {
                 + " insert into unit_figure (unit_id, period, metric, value)"
                 + " select unit_id, period, metric, value from deltas where value <> 0 order by unit_id, period, metric"
                 + " on conflict (unit_id, period, metric) do update set value = unit_figure.value + excluded.value");
+        bind(query, statementReturningFacts, parameters).executeUpdate();
+    }
+
+    /** Sets the parameters that {@code sql} names (a native query rejects unknown ones). */
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, String sql, Map<String, Object> parameters) {
         parameters.forEach((name, value) -> {
-            if (java.util.regex.Pattern.compile(":" + name + "\\b").matcher(statementReturningFacts).find()) {
+            if (java.util.regex.Pattern.compile(":" + name + "\\b").matcher(sql).find()) {
                 query.setParameter(name, value);
             }
         });
-        query.executeUpdate();
+        return query;
     }
 
     /**
