@@ -19,6 +19,6 @@ public class PlanReplicaConsumer {
     @Incoming("plans")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.consume("plan-replica", record, plans::apply);
+        inbox.consumeLive("plans", "plan-replica", record, plans::apply);
     }
 }

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * Idempotent consumption: an event's effect and the record of its id commit in one transaction,
  * so a redelivered event has no second effect. Failures of the database are retried (the record
  * is not acknowledged meanwhile, so nothing is lost); anything else makes the event poison, and
- * the channel's {@code dead-letter-queue} failure strategy moves it aside with the reason.
+ * {@link #consumeLive} moves it to the channel's dead-letter topic with the reason.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -36,6 +36,22 @@ public class EventInbox {
     EntityManager em;
     @Inject
     ObjectMapper json;
+    @Inject
+    DeadLetters deadLetters;
+
+    /**
+     * A live channel's record: {@link #consume}, and an event that can never apply goes to the
+     * channel's dead-letter topic ({@link DeadLetters}) so the channel goes on. The dead-letter
+     * producer is made when it is first needed, not at start as the connector's
+     * {@code dead-letter-queue} strategy does (the channel's strategy is {@code fail}).
+     */
+    public void consumeLive(String channel, String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> effect) {
+        try {
+            consume(consumer, record, effect);
+        } catch (PoisonEventException poison) {
+            deadLetters.send(channel, record, poison.getMessage());
+        }
+    }
 
     /** Parses the record and applies {@code effect} once per event id for {@code consumer}. */
     public void consume(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> effect) {

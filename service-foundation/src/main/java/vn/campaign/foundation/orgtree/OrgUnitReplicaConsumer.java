@@ -24,6 +24,6 @@ public class OrgUnitReplicaConsumer {
     @Incoming("org-units")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.consume("org-replica", record, replica::apply);
+        inbox.consumeLive("org-units", "org-replica", record, replica::apply);
     }
 }
