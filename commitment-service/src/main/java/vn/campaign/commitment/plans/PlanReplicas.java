@@ -52,7 +52,7 @@ public class PlanReplicas {
         }
         PlanEvent.PlanState plan;
         try {
-            plan = states.readValue(event.data());
+            plan = states.readValue(event.payload());
         } catch (Exception e) {
             throw new PoisonEventException("not a plan state: " + e.getMessage(), e);
         }

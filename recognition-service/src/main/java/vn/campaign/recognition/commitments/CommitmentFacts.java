@@ -107,7 +107,7 @@ public class CommitmentFacts {
 
     private <T> T read(EventEnvelope event, Class<T> type) {
         try {
-            return json.treeToValue(event.data(), type);
+            return json.readValue(event.payload(), type);
         } catch (Exception e) {
             throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,5 @@
 package vn.campaign.foundation.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -12,9 +11,10 @@ import java.time.format.DateTimeParseException;
 
 /**
  * A CloudEvents 1.0 event in Kafka binary mode: the attributes travel as {@code ce_*} headers,
- * the JSON payload is the record value and the record key is the aggregate id.
+ * the JSON payload is the record value and the record key is the aggregate id. The payload is
+ * parsed once, straight into the contract's type, when a handler asks for it ({@link #data}).
  */
-public record EventEnvelope(String id, String type, String source, String subject, Instant time, JsonNode data) {
+public record EventEnvelope(String id, String type, String source, String subject, Instant time, String payload) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String H_SPEC_VERSION = "ce_specversion";
@@ -47,25 +47,32 @@ public record EventEnvelope(String id, String type, String source, String subjec
         if (record.value() == null) {
             throw new PoisonEventException("event " + id + " has no payload");
         }
-        JsonNode data;
-        try {
-            data = json.readTree(record.value());
-        } catch (Exception e) {
-            throw new PoisonEventException("payload of event " + id + " is not JSON: " + e.getMessage());
-        }
-        if (data == null || !data.isObject()) {
+        if (!isJsonObject(record.value())) {
             throw new PoisonEventException("payload of event " + id + " is not a JSON object");
         }
-        return new EventEnvelope(id, type, source, subject, time, data);
+        return new EventEnvelope(id, type, source, subject, time, record.value());
     }
 
     /** The payload as the contract's type; a payload that does not fit is poison. */
     public <T> T data(ObjectMapper json, Class<T> type) {
         try {
-            return json.treeToValue(data, type);
+            return json.readValue(payload, type);
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            throw new PoisonEventException("payload of event " + id + " (" + this.type + ") is not JSON: " + e.getOriginalMessage(), e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             throw new PoisonEventException("event " + id + " (" + this.type + ") does not fit " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the text starts as a JSON object (the rest is checked where it is read). */
+    private static boolean isJsonObject(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{';
+            }
+        }
+        return false;
     }
 
     private static String required(Headers headers, String name) {
