@@ -35,8 +35,13 @@ public class FigureBatches {
                 (record, poison) -> deadLetters.send(channel, record, poison.getMessage()));
     }
 
-    /** A rebuild's batch: only the facts are written (the figures are recomputed at the end); the live consumers dead-lettered any poison already. */
+    /**
+     * A rebuild's batch: only the facts are written (the figures are recomputed at the end), and
+     * not through the inbox. Every fact holds its aggregate's state by version, so an event the
+     * live consumers apply too changes nothing the second time; the live consumers dead-lettered
+     * any poison already.
+     */
     public void replay(List<ConsumerRecord<String, String>> records, Function<ConsumerRecord<String, String>, Consumer<EventEnvelope>> handlers) {
-        batches.apply(CONSUMER, records, handlers, work -> readModel.batched(false, work), (record, poison) -> { });
+        batches.applyIdempotent(records, handlers, work -> readModel.batched(false, work));
     }
 }

@@ -32,9 +32,9 @@ import java.util.function.Consumer;
 
 /**
  * Drops the read models (the periodic reports themselves are kept) and replays the plan, commitment and recognition topics from the
- * beginning. The live consumers keep running: both they and the replay apply events through the
- * same inbox, so an event is counted once whichever path reaches it first, and the result equals
- * the live figures. The replay writes the facts in batches and recomputes the figures from them
+ * beginning. The live consumers keep running: every fact holds its aggregate's state by version,
+ * so an event that both they and the replay apply counts once, and the result equals the live
+ * figures. The replay writes the facts in batches and recomputes the figures from them
  * once at the end. Reads meanwhile show partial figures and are marked (see {@link #running()}).
  */
 @ApplicationScoped
@@ -89,9 +89,8 @@ public class Rebuild {
         }
         Instant started = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
-            // TRUNCATE waits for consumer transactions in flight; the inbox rows go with the figures they produced
+            // TRUNCATE waits for consumer transactions in flight
             em.createNativeQuery("truncate aggregate_fact, unit_figure, reported_plan, report_duty").executeUpdate();
-            em.createNativeQuery("delete from processed_event where consumer = '" + FigureBatches.CONSUMER + "'").executeUpdate();
         });
         status = new Status("RUNNING", started, null, 0, 0, null);
         Thread replay = new Thread(() -> replay(started), "figures-rebuild");

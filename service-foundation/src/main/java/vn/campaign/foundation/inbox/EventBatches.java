@@ -54,6 +54,23 @@ public class EventBatches {
     public void apply(String consumer, List<ConsumerRecord<String, String>> records,
                       Function<ConsumerRecord<String, String>, Consumer<EventEnvelope>> handlers, Consumer<Runnable> around,
                       BiConsumer<ConsumerRecord<String, String>, PoisonEventException> onPoison) {
+        run(consumer, records, handlers, around, onPoison);
+    }
+
+    /**
+     * The records in one transaction without the inbox, for handlers whose effect is the same
+     * however often an event is applied (a replay that rebuilds state-carrying facts by version):
+     * nothing is recorded per event. Records that cannot be read or applied are left out.
+     */
+    public void applyIdempotent(List<ConsumerRecord<String, String>> records,
+                                Function<ConsumerRecord<String, String>, Consumer<EventEnvelope>> handlers, Consumer<Runnable> around) {
+        run(null, records, handlers, around, (record, poison) -> { });
+    }
+
+    /** {@code consumer} null: no inbox. */
+    private void run(String consumer, List<ConsumerRecord<String, String>> records,
+                     Function<ConsumerRecord<String, String>, Consumer<EventEnvelope>> handlers, Consumer<Runnable> around,
+                     BiConsumer<ConsumerRecord<String, String>, PoisonEventException> onPoison) {
         if (records.isEmpty()) {
             return;
         }
@@ -70,6 +87,9 @@ public class EventBatches {
                     LockSupport.parkNanos(backoff * 1_000_000);
                     backoff = Math.min(backoff * 2, 5_000);
                     continue;
+                }
+                if (consumer == null) {
+                    throw e;
                 }
                 LOG.infof("a batch of %d events failed (%s); applying them one at a time", records.size(), e.getMessage());
                 for (ConsumerRecord<String, String> record : records) {
@@ -95,7 +115,7 @@ public class EventBatches {
     }
 
     /**
-     * The batch in the current transaction. A record that cannot be read or applied is left out
+     * The batch in the current transaction (through the inbox of {@code consumer}, unless null). A record that cannot be read or applied is left out
      * (its checks come before anything is written) and returned, to be set aside after the commit.
      */
     private List<Poison> together(String consumer, List<ConsumerRecord<String, String>> records,
@@ -111,10 +131,10 @@ public class EventBatches {
                 poisoned.add(new Poison(record, poison));
             }
         }
-        Set<String> fresh = inbox.firstDeliveries(consumer, events.stream().map(EventEnvelope::id).toList());
+        Set<String> fresh = consumer == null ? null : inbox.firstDeliveries(consumer, events.stream().map(EventEnvelope::id).toList());
         around.accept(() -> {
             for (int i = 0; i < events.size(); i++) {
-                if (fresh.remove(events.get(i).id())) {
+                if (fresh == null || fresh.remove(events.get(i).id())) {
                     try {
                         handlers.apply(readable.get(i)).accept(events.get(i));
                     } catch (PoisonEventException poison) {
