@@ -159,8 +159,9 @@ public final class Bench {
         };
         Duration timeout = Duration.ofSeconds(10);
         settle(state);
-        log("warm-up: 50/s for 10 s");
-        log("  %s", ConstantRateLoad.run(api.client(), 50, Duration.ofSeconds(10), source, s -> s == 200, timeout).summary());
+        // the services' JIT compilers need a few thousand requests before the code they run settles
+        log("warm-up: 100/s for 30 s");
+        log("  %s", ConstantRateLoad.run(api.client(), 100, Duration.ofSeconds(30), source, s -> s == 200, timeout).summary());
         state.poolUsed = Math.min(next.get(), pool.size());
         state.save(stateDir);
         Thread.sleep(3000);
