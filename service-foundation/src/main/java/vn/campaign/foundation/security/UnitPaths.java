@@ -24,8 +24,20 @@ public final class UnitPaths {
         return out.toString();
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     public static String label(UUID id) {
-        return id.toString().replace("-", "");
+        char[] out = new char[32];
+        hex(id.getMostSignificantBits(), out, 0);
+        hex(id.getLeastSignificantBits(), out, 16);
+        return new String(out);
+    }
+
+    private static void hex(long bits, char[] out, int at) {
+        for (int i = 15; i >= 0; i--) {
+            out[at + i] = HEX[(int) (bits & 0xF)];
+            bits >>>= 4;
+        }
     }
 
     public static List<UUID> fromLtree(String ltree) {
