@@ -80,9 +80,10 @@ public final class Report {
                 ratio(rebuild, tps, " x pgbench tps"), verdict(rebuild >= 20000, rebuild)));
 
         for (String s : Bench.SERVICES) {
-            double start = r.number("start." + s);
-            rows.add(new Row(s + "-service start (JVM process start -> ready; Quarkus \"started in\" " + (r.get("start." + s + ".quarkus") == null
-                    ? "n/a" : r.get("start." + s + ".quarkus") + " s") + ")", "<= 3 s", num(start, "%.2f s"), "-", verdict(start <= 3, start)));
+            // SPEC's figure is Quarkus's own "started in" (JVM mode); the time until the readiness probe answers is shown beside it
+            double started = r.number("start." + s + ".quarkus");
+            rows.add(new Row(s + "-service \"started in\", restarted alone (JVM process start -> ready: "
+                    + num(r.number("start." + s), "%.2f s") + ")", "<= 3 s", num(started, "%.2f s"), "-", verdict(started <= 3, started)));
         }
         for (String s : Bench.SERVICES) {
             double rss = r.number("rss." + s);
