@@ -115,8 +115,9 @@ public class EventBatches {
     }
 
     /**
-     * The batch in the current transaction (through the inbox of {@code consumer}, unless null). A record that cannot be read or applied is left out
-     * (its checks come before anything is written) and returned, to be set aside after the commit.
+     * The batch in the current transaction (through the inbox of {@code consumer}, unless null).
+     * A record that cannot be read or applied is left out (its checks come before anything is
+     * written) and returned, to be set aside after the commit.
      */
     private List<Poison> together(String consumer, List<ConsumerRecord<String, String>> records,
                                   Function<ConsumerRecord<String, String>, Consumer<EventEnvelope>> handlers, Consumer<Runnable> around) {
