@@ -1,15 +1,18 @@
 package vn.campaign.reporting.figures;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import vn.campaign.foundation.events.PoisonEventException;
 import vn.campaign.foundation.security.UnitPaths;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -96,7 +99,9 @@ public class ReadModel {
     }
 
     /**
-     * Recomputes every unit's figures from the facts in one statement, replacing {@code unit_figure}.
+     * Recomputes every unit's figures from the facts in one statement, replacing {@code unit_figure}:
+     * first summed per unit path (many aggregates share a cell's path), then up the levels of each
+     * path.
      * Live consumers that change facts meanwhile wait for the table and add their differences
      * after it, so nothing is lost or counted twice.
      */
@@ -107,11 +112,13 @@ public class ReadModel {
         em.createNativeQuery("delete from unit_figure").executeUpdate();
         em.createNativeQuery("""
                 insert into unit_figure (unit_id, period, metric, value)
-                select cast(subpath(f.unit_path, i, 1)::text as uuid), split_part(kv.key, '|', 1), split_part(kv.key, '|', 2),
-                       sum(cast(kv.value as bigint))
-                from aggregate_fact f cross join lateral generate_series(0, nlevel(f.unit_path) - 1) i
-                cross join lateral jsonb_each_text(f.contributions) kv
-                group by 1, 2, 3 having sum(cast(kv.value as bigint)) <> 0""").executeUpdate();
+                with by_path as (
+                    select f.unit_path, kv.key, sum(cast(kv.value as bigint)) as value
+                    from aggregate_fact f cross join lateral jsonb_each_text(f.contributions) kv
+                    group by 1, 2)
+                select cast(subpath(b.unit_path, i, 1)::text as uuid), split_part(b.key, '|', 1), split_part(b.key, '|', 2), sum(b.value)
+                from by_path b cross join lateral generate_series(0, nlevel(b.unit_path) - 1) i
+                group by 1, 2, 3 having sum(b.value) <> 0""").executeUpdate();
     }
 
     /** One aggregate's new state, waiting in a batch. */
@@ -151,6 +158,12 @@ public class ReadModel {
         b.pending.clear();
         all.sort(java.util.Comparator.comparing(Pending::kind).thenComparing(Pending::aggregateId));
         Map<UUID, List<UUID>> paths = rollupPaths.ofAll(all.stream().map(p -> p.eventPath().get(p.eventPath().size() - 1)).toList());
+        if (!b.figures) {
+            // a rebuild writes the facts only (the figures are recomputed from them at its end), so
+            // there are no differences to take: one upsert, in which the newer state of a fact wins
+            upsertFacts(all, paths);
+            return;
+        }
         List<Map<String, Object>> rows = new ArrayList<>(all.size());
         for (Pending p : all) {
             UUID unit = p.eventPath().get(p.eventPath().size() - 1);
@@ -165,19 +178,6 @@ public class ReadModel {
             rows.add(row);
         }
         String json = write(rows);
-        if (!b.figures) {
-            // a rebuild writes the facts only (the figures are recomputed from them at its end), so
-            // there are no differences to take: one upsert, in which the newer state of a fact wins
-            em.createNativeQuery("""
-                            insert into aggregate_fact (kind, aggregate_id, unit_id, unit_path, contributions, version, updated_at)
-                            select e->>'k', e->>'a', cast(e->>'u' as uuid), cast(e->>'p' as ltree), e->'c', cast(e->>'v' as bigint), now()
-                            from jsonb_array_elements(cast(?1 as jsonb)) e
-                            on conflict (kind, aggregate_id) do update set unit_id = excluded.unit_id, unit_path = excluded.unit_path,
-                                contributions = excluded.contributions, version = excluded.version, updated_at = now()
-                            where aggregate_fact.version <= excluded.version""")
-                    .setParameter(1, json).executeUpdate();
-            return;
-        }
         em.createNativeQuery("""
                         insert into aggregate_fact (kind, aggregate_id, unit_id, unit_path, contributions, version, updated_at)
                         select e->>'k', e->>'a', cast(e->>'u' as uuid), cast(e->>'p' as ltree), '{}', -1, now()
@@ -204,12 +204,10 @@ public class ReadModel {
                 continue; // an older state than the one stored
             }
             Map<String, Object> row = rows.get(i);
-            if (b.figures) {
-                if (old != null) {
-                    accumulate(deltas, UnitPaths.fromLtree((String) old[2]), read((String) old[3]), -1);
-                }
-                accumulate(deltas, UnitPaths.fromLtree((String) row.get("p")), p.values(), 1);
+            if (old != null) {
+                accumulate(deltas, UnitPaths.fromLtree((String) old[2]), read((String) old[3]), -1);
             }
+            accumulate(deltas, UnitPaths.fromLtree((String) row.get("p")), p.values(), 1);
             changed.add(row);
         }
         if (!changed.isEmpty()) {
@@ -221,6 +219,59 @@ public class ReadModel {
                     .setParameter(1, write(changed)).executeUpdate();
         }
         applyDeltas(deltas);
+    }
+
+    /**
+     * The rebuild's upsert of a batch of facts, its columns bound as arrays: neither this service
+     * nor the database writes or parses a JSON document of the whole batch.
+     */
+    private void upsertFacts(List<Pending> all, Map<UUID, List<UUID>> paths) {
+        int n = all.size();
+        String[] kinds = new String[n];
+        String[] aggregates = new String[n];
+        UUID[] units = new UUID[n];
+        String[] unitPaths = new String[n];
+        String[] contributions = new String[n];
+        Long[] versions = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Pending p = all.get(i);
+            UUID unit = p.eventPath().get(p.eventPath().size() - 1);
+            kinds[i] = p.kind();
+            aggregates[i] = p.aggregateId();
+            units[i] = unit;
+            unitPaths[i] = UnitPaths.toLtree(paths.getOrDefault(unit, p.eventPath()));
+            contributions[i] = contributionJson(p.values());
+            versions[i] = p.version();
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into aggregate_fact (kind, aggregate_id, unit_id, unit_path, contributions, version, updated_at)
+                    select k, a, u, cast(p as ltree), cast(c as jsonb), v, now()
+                    from unnest(?, ?, ?, ?, ?, ?) as t(k, a, u, p, c, v)
+                    on conflict (kind, aggregate_id) do update set unit_id = excluded.unit_id, unit_path = excluded.unit_path,
+                        contributions = excluded.contributions, version = excluded.version, updated_at = now()
+                    where aggregate_fact.version <= excluded.version""")) {
+                upsert.setArray(1, connection.createArrayOf("text", kinds));
+                upsert.setArray(2, connection.createArrayOf("text", aggregates));
+                upsert.setArray(3, connection.createArrayOf("uuid", units));
+                upsert.setArray(4, connection.createArrayOf("text", unitPaths));
+                upsert.setArray(5, connection.createArrayOf("text", contributions));
+                upsert.setArray(6, connection.createArrayOf("bigint", versions));
+                upsert.executeUpdate();
+            }
+        });
+    }
+
+    /** A contribution as a JSON object of "period|metric" to value. */
+    static String contributionJson(Map<String, Long> values) {
+        StringBuilder out = new StringBuilder(24 * values.size() + 2).append('{');
+        values.forEach((key, value) -> {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(key)).append("\":").append(value.longValue());
+        });
+        return out.append('}').toString();
     }
 
     /**
