@@ -35,12 +35,12 @@ public class CommitmentFacts {
     public void apply(EventEnvelope event) {
         switch (event.type()) {
             case CommitmentEvent.MEMBER_REGISTERED, CommitmentEvent.MEMBER_UPDATED, CommitmentEvent.MEMBER_MOVED ->
-                    member(read(event, CommitmentEvent.MemberState.class));
+                    member(event.data(json, CommitmentEvent.MemberState.class));
             case CommitmentEvent.CREATED, CommitmentEvent.SUBMITTED, CommitmentEvent.APPROVED, CommitmentEvent.RETURNED,
-                 CommitmentEvent.SELF_ASSESSED, CommitmentEvent.EVALUATED -> commitment(read(event, CommitmentEvent.CommitmentState.class));
-            case CommitmentEvent.CHECKED_IN -> checkIn(read(event, CommitmentEvent.CheckInRecorded.class));
+                 CommitmentEvent.SELF_ASSESSED, CommitmentEvent.EVALUATED -> commitment(event.data(json, CommitmentEvent.CommitmentState.class));
+            case CommitmentEvent.CHECKED_IN -> checkIn(event.data(json, CommitmentEvent.CheckInRecorded.class));
             case CommitmentEvent.PRAISED -> {
-                CommitmentEvent.Praised praise = read(event, CommitmentEvent.Praised.class);
+                CommitmentEvent.Praised praise = event.data(json, CommitmentEvent.Praised.class);
                 require(praise.memberId() != null && praise.unitId() != null && validPath(praise.unitPath(), praise.unitId()), event,
                         "memberId, unitId and a unitPath ending in the unit");
                 awards.recordPraise(praise);
@@ -103,14 +103,6 @@ public class CommitmentFacts {
                 .setParameter(4, c.year()).setParameter(5, c.action()).setParameter(6, c.period()).setParameter(7, c.percent())
                 .setParameter(8, Timestamp.from(c.recordedAt() == null ? Instant.now() : c.recordedAt()))
                 .executeUpdate();
-    }
-
-    private <T> T read(EventEnvelope event, Class<T> type) {
-        try {
-            return json.readValue(event.payload(), type);
-        } catch (Exception e) {
-            throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
-        }
     }
 
     private static boolean validPath(List<UUID> path, UUID unit) {
