@@ -67,6 +67,9 @@ public class ReportSchedule {
         Map<String, LocalDate> dueDates = live && plan.reportingDuties() != null ? dueDates(plan.year(), plan.reportingDuties()) : Map.of();
         String group = plan.planId().toString();
         readModel.lockGroup(group);
+        if (olderThanStored(plan)) {
+            return; // a rebuild's replay beside the live consumer: the newer state is already here
+        }
         em.createNativeQuery("""
                         insert into reported_plan (plan_id, number, title, issuing_unit_id, year, status, revision)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -99,6 +102,25 @@ public class ReportSchedule {
                 where o.id <> :issuer and (o.valid_to is null or o.valid_to > cast(:today as date))
                   and o.id in (""" + (recipients == null ? "select null::uuid where false" : recipients) + ")", parameters);
         readModel.replaceSet(SLOT, group, "true", SLOTS, Map.of("today", today.toString()));
+    }
+
+    /**
+     * Whether the stored state of the plan is newer: a higher revision, or the same revision
+     * withdrawn or archived (which ends a revision without starting another).
+     */
+    private boolean olderThanStored(PlanEvent.PlanState plan) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> stored = em.createNativeQuery("select revision, status from reported_plan where plan_id = ?1")
+                .setParameter(1, plan.planId()).getResultList();
+        if (stored.isEmpty()) {
+            return false;
+        }
+        int revision = ((Number) stored.get(0)[0]).intValue();
+        return revision > plan.revision() || revision == plan.revision() && ended((String) stored.get(0)[1]) && !ended(plan.status());
+    }
+
+    private static boolean ended(String status) {
+        return "WITHDRAWN".equals(status) || "ARCHIVED".equals(status);
     }
 
     /** Recomputes the slot of one report after its state changed. */
