@@ -280,7 +280,6 @@ public final class Loader {
 
     // ---- commitments -------------------------------------------------------------------------------
 
-    /** externalRef -> {member id, unit id}, read back from the roster of each province. */
     /** The ids of the members of the detailed cells (those that get commitments), by external reference. */
     private Map<String, String[]> memberIds(String admin, List<Province> provinces) {
         Map<String, String[]> ids = new ConcurrentHashMap<>();
@@ -291,16 +290,8 @@ public final class Loader {
                     continue;
                 }
                 UUID cellId = id(cell.code());
-                work.add(() -> {
-                    String cursor = null;
-                    do {
-                        JsonNode page = api.get("/api/v1/members?unit=" + cellId + "&limit=200" + (cursor == null ? "" : "&cursor=" + enc(cursor)), admin);
-                        for (JsonNode m : page.get("items")) {
-                            ids.put(m.get("externalRef").asText(), new String[]{m.get("id").asText(), m.get("unitId").asText()});
-                        }
-                        cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
-                    } while (cursor != null);
-                });
+                work.add(() -> eachItem("/api/v1/members?unit=" + cellId, admin,
+                        m -> ids.put(m.get("externalRef").asText(), new String[]{m.get("id").asText(), m.get("unitId").asText()})));
             }
         }
         parallel("reading member ids of the detailed cells", work);
@@ -524,29 +515,26 @@ public final class Loader {
         // each province's subtree apart: a page of a subtree sorts the whole subtree (about 0.8 s a
         // page for the national one, 315,000 units; a province's takes a few milliseconds)
         List<JsonNode> provinces = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page = api.get("/api/v1/org-units/" + rootId + "/children?limit=200" + (cursor == null ? "" : "&cursor=" + enc(cursor)), admin);
-            page.get("items").forEach(provinces::add);
-            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
-        } while (cursor != null);
+        eachItem("/api/v1/org-units/" + rootId + "/children", admin, provinces::add);
         List<Runnable> work = new ArrayList<>();
         for (JsonNode province : provinces) {
             unitIds.put(province.get("code").asText(), UUID.fromString(province.get("id").asText()));
-            work.add(() -> {
-                String after = null;
-                do {
-                    JsonNode page = api.get("/api/v1/org-units/" + province.get("id").asText() + "/subtree?limit=200"
-                            + (after == null ? "" : "&cursor=" + enc(after)), admin);
-                    for (JsonNode u : page.get("items")) {
-                        unitIds.put(u.get("code").asText(), UUID.fromString(u.get("id").asText()));
-                    }
-                    after = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
-                } while (after != null);
-            });
+            work.add(() -> eachItem("/api/v1/org-units/" + province.get("id").asText() + "/subtree", admin,
+                    u -> unitIds.put(u.get("code").asText(), UUID.fromString(u.get("id").asText()))));
         }
         parallel("reading unit ids", work);
         log("resolved %,d unit ids", unitIds.size());
+    }
+
+    /** Every item of a paginated list ({@code path} without a query string, or with one), page by page. */
+    private void eachItem(String path, String token, java.util.function.Consumer<JsonNode> item) {
+        String base = path + (path.contains("?") ? "&" : "?") + "limit=200";
+        String cursor = null;
+        do {
+            JsonNode page = api.get(base + (cursor == null ? "" : "&cursor=" + enc(cursor)), token);
+            page.get("items").forEach(item);
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
     }
 
     private UUID id(String code) {

@@ -126,6 +126,15 @@ public class ReadModel {
         String key() {
             return kind + "\u0000" + aggregateId;
         }
+
+        UUID unit() {
+            return eventPath.get(eventPath.size() - 1);
+        }
+
+        /** The roll-up path of the replica, or the event's own while the replica does not know the unit. */
+        List<UUID> rollupPath(Map<UUID, List<UUID>> paths) {
+            return paths.getOrDefault(unit(), eventPath);
+        }
     }
 
     /** Replacements collected by {@link #batched}; the newest state of each aggregate wins. */
@@ -157,7 +166,7 @@ public class ReadModel {
         List<Pending> all = new ArrayList<>(b.pending.values());
         b.pending.clear();
         all.sort(java.util.Comparator.comparing(Pending::kind).thenComparing(Pending::aggregateId));
-        Map<UUID, List<UUID>> paths = rollupPaths.ofAll(all.stream().map(p -> p.eventPath().get(p.eventPath().size() - 1)).toList());
+        Map<UUID, List<UUID>> paths = rollupPaths.ofAll(all.stream().map(Pending::unit).toList());
         if (!b.figures) {
             // a rebuild writes the facts only (the figures are recomputed from them at its end), so
             // there are no differences to take: one upsert, in which the newer state of a fact wins
@@ -166,13 +175,11 @@ public class ReadModel {
         }
         List<Map<String, Object>> rows = new ArrayList<>(all.size());
         for (Pending p : all) {
-            UUID unit = p.eventPath().get(p.eventPath().size() - 1);
-            List<UUID> path = paths.getOrDefault(unit, p.eventPath());
             Map<String, Object> row = new HashMap<>();
             row.put("k", p.kind());
             row.put("a", p.aggregateId());
-            row.put("u", unit.toString());
-            row.put("p", UnitPaths.toLtree(path));
+            row.put("u", p.unit().toString());
+            row.put("p", UnitPaths.toLtree(p.rollupPath(paths)));
             row.put("c", p.values());
             row.put("v", p.version());
             rows.add(row);
@@ -235,11 +242,10 @@ public class ReadModel {
         Long[] versions = new Long[n];
         for (int i = 0; i < n; i++) {
             Pending p = all.get(i);
-            UUID unit = p.eventPath().get(p.eventPath().size() - 1);
             kinds[i] = p.kind();
             aggregates[i] = p.aggregateId();
-            units[i] = unit;
-            unitPaths[i] = UnitPaths.toLtree(paths.getOrDefault(unit, p.eventPath()));
+            units[i] = p.unit();
+            unitPaths[i] = UnitPaths.toLtree(p.rollupPath(paths));
             contributions[i] = contributionJson(p.values());
             versions[i] = p.version();
         }
