@@ -93,6 +93,23 @@ class OrgUnitEventsTest {
         assertTrue(TestTopics.readAll(Topics.ORG_UNITS).stream().noneMatch(r -> rolledBack.equals(r.key())));
     }
 
+    @Test
+    void eventsRecordedTogetherArriveInTheirOrderWithTheIdsGiven() {
+        String key = UUID.randomUUID().toString();
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> outbox.publishAll(List.of(
+                new Outbox.Event(Topics.ORG_UNITS, "test", key, "test.first.v1", Map.of("n", 1)),
+                new Outbox.Event(Topics.ORG_UNITS, "test", key, "test.second.v1", Map.of("n", 2)),
+                new Outbox.Event(Topics.ORG_UNITS, "test", key, "test.third.v1", Map.of("n", 3)))));
+        assertEquals(3, new java.util.HashSet<>(ids).size(), "one id per event");
+
+        List<ConsumerRecord<String, String>> arrived = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> TestTopics.readAll(Topics.ORG_UNITS).stream().filter(r -> key.equals(r.key())).toList(), l -> l.size() == 3);
+        assertEquals(List.of("test.first.v1", "test.second.v1", "test.third.v1"),
+                arrived.stream().map(r -> TestTopics.header(r, "ce_type")).toList());
+        assertEquals(ids.stream().map(UUID::toString).toList(), arrived.stream().map(r -> TestTopics.header(r, "ce_id")).toList());
+        assertEquals("{\"n\":2}", arrived.get(1).value());
+    }
+
     private String createRoot(String name) {
         return given().header("Authorization", vn.campaign.localinfra.DevTokens.bearer("admin", null))
                 .contentType("application/json")

@@ -2,6 +2,7 @@ package vn.campaign.commitment.roster;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import vn.campaign.commitment.Fixtures;
 
@@ -25,6 +26,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.campaign.commitment.Api.addMember;
 import static vn.campaign.commitment.Api.newMember;
 import static vn.campaign.commitment.Api.PROBLEM;
@@ -78,6 +80,21 @@ class RosterImportTest {
         importCsv(officer, csv.toString().replace(",Hội viên ", ",Đoàn viên ")).statusCode(200).body("updated", equalTo(1_100));
         as(officer).queryParam("externalRef", p + "-1100").when().get("/api/v1/members").then()
                 .body("items[0].fullName", equalTo("Đoàn viên 1100")).body("items[0].version", equalTo(1));
+
+        // every row, in every chunk, has its change log and its events, in order and with its version
+        assertEquals(2_200, fixtures.count("select count(*) from member_change c join member m on m.id = c.member_id"
+                + " where m.external_ref like '" + p + "-%'"));
+        UUID last = idOf(officer, p + "-1100");
+        as(officer).when().get("/api/v1/members/{id}/history", last).then()
+                .body("items.kind", equalTo(List.of("REGISTERED", "UPDATED")))
+                .body("items[1].changes.fullName.to", equalTo("Đoàn viên 1100"));
+        List<ConsumerRecord<String, String>> events = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> TestTopics.readAll(Topics.COMMITMENTS).stream().filter(r -> last.toString().equals(r.key())).toList(),
+                        l -> l.size() >= 2);
+        assertEquals(List.of(CommitmentEvent.MEMBER_REGISTERED, CommitmentEvent.MEMBER_UPDATED),
+                events.stream().map(r -> TestTopics.header(r, "ce_type")).toList());
+        assertTrue(events.get(0).value().contains("\"version\":0") && events.get(1).value().contains("\"version\":1"),
+                "the events carry the member's versions: " + events.stream().map(ConsumerRecord::value).toList());
     }
 
     @Test

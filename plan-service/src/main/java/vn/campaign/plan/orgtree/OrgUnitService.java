@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import vn.campaign.foundation.events.Topics;
 import vn.campaign.foundation.orgtree.OrgUnitSnapshot;
 import vn.campaign.foundation.outbox.Outbox;
-import vn.campaign.foundation.security.Actor;
 import vn.campaign.foundation.security.Caller;
 import vn.campaign.foundation.security.Scope;
 import vn.campaign.foundation.security.UnitPaths;
@@ -258,9 +257,7 @@ public class OrgUnitService {
             throw ProblemException.invalid(errors);
         }
         em.flush();
-        for (Object[] change : deferred) {
-            publishFlushed((OrgUnit) change[0], (String) change[1]);
-        }
+        outbox.publishAll(deferred.stream().map(change -> snapshotEvent((OrgUnit) change[0], (String) change[1])).toList());
         return new ImportResult(rows.size(), created, updated, unchanged);
     }
 
@@ -390,15 +387,15 @@ public class OrgUnitService {
 
     private void publish(OrgUnit unit, String type) {
         em.flush(); // the snapshot carries the version the database now holds
-        publishFlushed(unit, type);
+        outbox.publishAll(List.of(snapshotEvent(unit, type)));
     }
 
-    private void publishFlushed(OrgUnit unit, String type) {
-        Actor actor = caller.actor();
+    /** The unit's snapshot event; the unit must be flushed (the snapshot carries its version). */
+    private Outbox.Event snapshotEvent(OrgUnit unit, String type) {
         OrgUnitSnapshot snapshot = new OrgUnitSnapshot(unit.id, unit.code, unit.name, unit.kind, unit.parentId,
                 unit.pathIds(), unit.validFrom, unit.validTo, List.copyOf(unit.predecessorIds), unit.successorId,
-                unit.version, actor);
-        outbox.publish(Topics.ORG_UNITS, "org-unit", unit.id.toString(), type, snapshot);
+                unit.version, caller.actor());
+        return new Outbox.Event(Topics.ORG_UNITS, "org-unit", unit.id.toString(), type, snapshot);
     }
 
     private void validate(ImportRow row, List<Problem.FieldError> errors) {

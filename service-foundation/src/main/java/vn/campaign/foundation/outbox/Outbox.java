@@ -9,9 +9,13 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -41,26 +45,57 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, String aggregateType, String aggregateId, String type, Object payload) {
-        UUID id = UUID.randomUUID();
-        String data;
-        try {
-            data = json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event payload is not serialisable", e);
+        return publishAll(List.of(new Event(topic, aggregateType, aggregateId, type, payload))).get(0);
+    }
+
+    /**
+     * Records the events in this order with one round trip to the database (a JDBC batch): a bulk
+     * import publishes an event per row, and a statement each was a third of its time.
+     *
+     * @return the events' ids, in the same order
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> publishAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return List.of();
         }
-        em.createNativeQuery("""
-                        insert into outbox_event (id, topic, aggregate_type, aggregate_id, event_type, occurred_at, payload)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, id).setParameter(2, topic).setParameter(3, aggregateType)
-                .setParameter(4, aggregateId).setParameter(5, type)
-                .setParameter(6, Timestamp.from(Instant.now())).setParameter(7, data)
-                .unwrap(org.hibernate.query.NativeQuery.class)
-                // touches only outbox_event: no need to flush, or even dirty-check, the session first
-                // (an auto-flush check walks every managed entity, even when it then flushes nothing)
-                .setHibernateFlushMode(org.hibernate.FlushMode.MANUAL)
-                .executeUpdate();
+        List<UUID> ids = new ArrayList<>(events.size());
+        List<String> payloads = new ArrayList<>(events.size());
+        for (Event event : events) {
+            ids.add(UUID.randomUUID());
+            try {
+                payloads.add(json.writeValueAsString(event.payload()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("event payload is not serialisable", e);
+            }
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        // straight on the session's connection: touches only outbox_event, so the session need not
+        // be flushed, or even dirty-checked, first
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox_event (id, topic, aggregate_type, aggregate_id, event_type, occurred_at, payload)
+                    values (?, ?, ?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < events.size(); i++) {
+                    Event event = events.get(i);
+                    insert.setObject(1, ids.get(i));
+                    insert.setString(2, event.topic());
+                    insert.setString(3, event.aggregateType());
+                    insert.setString(4, event.aggregateId());
+                    insert.setString(5, event.type());
+                    insert.setTimestamp(6, now);
+                    insert.setString(7, payloads.get(i));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
         wakeRelayAfterCommit();
-        return id;
+        return ids;
+    }
+
+    /** An event to record: topic, aggregate, versioned CloudEvents type and the payload to serialise as its data. */
+    public record Event(String topic, String aggregateType, String aggregateId, String type, Object payload) {
     }
 
     private void wakeRelayAfterCommit() {
