@@ -110,6 +110,31 @@ class OrgUnitEventsTest {
         assertEquals("{\"n\":2}", arrived.get(1).value());
     }
 
+    @Test
+    void aMovePublishesASnapshotOfEveryUnitOfTheSubtreeWithItsNewPathAndVersion() throws Exception {
+        String from = createRoot("Đảng bộ tỉnh Bạc Liêu");
+        String to = createRoot("Đảng bộ tỉnh Sóc Trăng");
+        String commune = createChild(from, "Đảng bộ xã Vĩnh Lợi", "PARTY_COMMITTEE");
+        String cell = createChild(commune, "Chi bộ ấp 1", "PARTY_CELL");
+
+        given().header("Authorization", vn.campaign.localinfra.DevTokens.bearer("admin", null)).contentType("application/json")
+                .body(Map.of("parentId", to)).when().post("/api/v1/org-units/{id}/move", commune).then().statusCode(200);
+
+        for (String unit : List.of(commune, cell)) {
+            JsonNode moved = json.readTree(awaitEvent(unit, "org-unit.moved.v1").value());
+            assertEquals(to, moved.get("unitPath").get(0).asText(), "the path of " + unit + " starts at the new province");
+            assertEquals(unit, moved.get("unitPath").get(moved.get("unitPath").size() - 1).asText());
+            assertEquals(1, moved.get("version").asLong(), "the snapshot of " + unit + " carries its version after the move");
+        }
+    }
+
+    private String createChild(String parent, String name, String kind) {
+        return given().header("Authorization", vn.campaign.localinfra.DevTokens.bearer("admin", null))
+                .contentType("application/json")
+                .body(Map.of("code", "EV-" + UUID.randomUUID().toString().substring(0, 8), "name", name, "kind", kind, "parentId", parent))
+                .when().post("/api/v1/org-units").then().statusCode(201).extract().path("id");
+    }
+
     private String createRoot(String name) {
         return given().header("Authorization", vn.campaign.localinfra.DevTokens.bearer("admin", null))
                 .contentType("application/json")

@@ -315,11 +315,16 @@ public class OrgUnitService {
                 .getResultList();
         em.createNativeQuery("update org_unit set parent_id = ?1 where id = ?2")
                 .setParameter(1, parent.id).setParameter(2, unit.id).executeUpdate();
+        // the statements above changed only the database: each unit is read back as it now stands,
+        // and the snapshots go out together (a flush per unit would dirty-check the whole session
+        // once for every unit of the subtree)
+        List<Outbox.Event> snapshots = new ArrayList<>(moved.size());
         for (UUID id : moved) {
             OrgUnit changed = em.find(OrgUnit.class, id);
             em.refresh(changed);
-            publish(changed, OrgUnitSnapshot.MOVED);
+            snapshots.add(snapshotEvent(changed, OrgUnitSnapshot.MOVED));
         }
+        outbox.publishAll(snapshots);
     }
 
     private void closeUnit(OrgUnit unit, LocalDate closedOn, UUID successorId) {
