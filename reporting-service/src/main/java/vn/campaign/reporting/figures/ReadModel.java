@@ -16,8 +16,10 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -339,39 +341,46 @@ public class ReadModel {
     }
 
     /**
-     * A unit moved, merged or became known: its aggregates' figures follow it to its roll-up path,
-     * and so do those of the units merged into it.
+     * Units moved, merged or became known: their aggregates' figures follow them to their roll-up
+     * paths, and so do those of the units merged into them (through any number of merges). The
+     * units of a poll of snapshots move together: one read of their paths, one of the facts that
+     * are off them, one update, one set of differences.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void onTreeChange(@jakarta.enterprise.event.Observes vn.campaign.foundation.orgtree.OrgUnitReplica.Changed change) {
-        relocate(change.unitId());
-        for (UUID predecessor : rollupPaths.predecessorsOf(change.unitId())) {
-            relocate(predecessor);
-        }
+        Set<UUID> units = new LinkedHashSet<>(change.unitIds());
+        units.addAll(rollupPaths.predecessorsOfAll(change.unitIds()));
+        relocate(rollupPaths.ofAll(units));
     }
 
-    private void relocate(UUID unit) {
-        List<UUID> target = rollupPaths.of(unit).orElse(null);
-        if (target == null) {
+    private void relocate(Map<UUID, List<UUID>> targets) {
+        if (targets.isEmpty()) {
             return;
         }
-        String targetPath = UnitPaths.toLtree(target);
+        List<Map<String, Object>> moves = new ArrayList<>(targets.size());
+        targets.forEach((unit, path) -> moves.add(Map.of("u", unit.toString(), "p", UnitPaths.toLtree(path))));
+        String json = write(moves);
         @SuppressWarnings("unchecked")
         List<Object[]> facts = em.createNativeQuery("""
-                        select kind, aggregate_id, unit_path::text, contributions::text from aggregate_fact
-                        where unit_id = ?1 and unit_path <> cast(?2 as ltree) for update""")
-                .setParameter(1, unit).setParameter(2, targetPath).getResultList();
+                        select f.unit_id, f.unit_path::text, f.contributions::text
+                        from aggregate_fact f join jsonb_array_elements(cast(?1 as jsonb)) e on f.unit_id = cast(e->>'u' as uuid)
+                        where f.unit_path <> cast(e->>'p' as ltree)
+                        order by f.kind, f.aggregate_id for update of f""")
+                .setParameter(1, json).getResultList();
         if (facts.isEmpty()) {
             return;
         }
         Map<String, Long> deltas = new HashMap<>();
         for (Object[] fact : facts) {
-            Map<String, Long> values = read((String) fact[3]);
-            accumulate(deltas, UnitPaths.fromLtree((String) fact[2]), values, -1);
-            accumulate(deltas, target, values, 1);
+            Map<String, Long> values = read((String) fact[2]);
+            accumulate(deltas, UnitPaths.fromLtree((String) fact[1]), values, -1);
+            accumulate(deltas, targets.get((UUID) fact[0]), values, 1);
         }
-        em.createNativeQuery("update aggregate_fact set unit_path = cast(?1 as ltree), updated_at = now() where unit_id = ?2")
-                .setParameter(1, targetPath).setParameter(2, unit).executeUpdate();
+        em.createNativeQuery("""
+                        update aggregate_fact f set unit_path = cast(e->>'p' as ltree), updated_at = now()
+                        from jsonb_array_elements(cast(?1 as jsonb)) e
+                        where f.unit_id = cast(e->>'u' as uuid) and f.unit_path <> cast(e->>'p' as ltree)""")
+                .setParameter(1, json).executeUpdate();
         applyDeltas(deltas);
     }
 

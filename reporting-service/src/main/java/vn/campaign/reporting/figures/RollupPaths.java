@@ -71,10 +71,24 @@ public class RollupPaths {
         return paths;
     }
 
-    /** Units closed into {@code unit} by a merge. */
+    /**
+     * Units closed by a merge into one of {@code units}, or into a unit so closed, and so on (up
+     * to {@value #MAX_SUCCESSIONS} merges deep).
+     */
     @SuppressWarnings("unchecked")
-    public List<UUID> predecessorsOf(UUID unit) {
-        return em.createNativeQuery("select id from org_unit_replica where successor_id = ?1 and valid_to is not null")
-                .setParameter(1, unit).getResultList();
+    public List<UUID> predecessorsOfAll(java.util.Collection<UUID> units) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        return em.createNativeQuery("""
+                        with recursive closed(id, depth) as (
+                            select id, 1 from org_unit_replica
+                            where successor_id = any(cast(?1 as uuid[])) and valid_to is not null
+                          union
+                            select r.id, c.depth + 1 from org_unit_replica r join closed c on r.successor_id = c.id
+                            where r.valid_to is not null and c.depth < ?2)
+                        select distinct id from closed""")
+                .setParameter(1, "{" + units.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",")) + "}")
+                .setParameter(2, MAX_SUCCESSIONS).getResultList();
     }
 }

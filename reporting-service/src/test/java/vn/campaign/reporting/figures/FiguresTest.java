@@ -210,6 +210,47 @@ class FiguresTest {
                 .then().body("figures.'commitments.submitted'", equalTo(1)).body("figures.'activities.STUDY_SESSION'", equalTo(1));
     }
 
+    @Test
+    void figuresOfAUnitMergedTwiceFollowTheLastSuccessorWhenItMoves() throws Exception {
+        UUID p1 = UUID.randomUUID();
+        UUID p2 = UUID.randomUUID();
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        OrgUnitEvents.send(p1, "P1-" + p1, "Đảng bộ tỉnh Bạc Liêu", "PARTY_COMMITTEE", List.of(p1), 0);
+        OrgUnitEvents.send(p2, "P2-" + p2, "Đảng bộ tỉnh Cà Mau", "PARTY_COMMITTEE", List.of(p2), 0);
+        OrgUnitEvents.send(a, "A-" + a, "Đảng bộ xã Vĩnh Lợi", "PARTY_COMMITTEE", List.of(p1, a), 0);
+        OrgUnitEvents.send(b, "B-" + b, "Đảng bộ xã Châu Thới", "PARTY_COMMITTEE", List.of(p1, b), 0);
+        OrgUnitEvents.send(c, "C-" + c, "Đảng bộ xã Hưng Thành", "PARTY_COMMITTEE", List.of(p1, c), 0);
+        UUID plan = UUID.randomUUID();
+        plan("plan.activity-recorded.v1", plan, activity(plan, List.of(p1, a), "STUDY_SESSION", "2026-03-01", 20, 18));
+        plan("plan.activity-recorded.v1", plan, activity(plan, List.of(p1, b), "TOPICAL_MEETING", "2026-03-02", 10, 7));
+
+        // A merges into B, then B into C; then C moves to the other province
+        snapshot(b, "Đảng bộ xã Châu Thới", List.of(p1, b), null, null, List.of(a), 1);
+        snapshot(a, "Đảng bộ xã Vĩnh Lợi", List.of(p1, a), "2026-07-01", b, List.of(), 1);
+        snapshot(c, "Đảng bộ xã Hưng Thành", List.of(p1, c), null, null, List.of(b), 1);
+        snapshot(b, "Đảng bộ xã Châu Thới", List.of(p1, b), "2026-09-01", c, List.of(a), 2);
+        String viewer = DevTokens.bearer("viewer", p1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", viewer).queryParam("period", "2026")
+                .when().get("/api/v1/dashboards/units/{id}", c).then().statusCode(200)
+                .body("figures.'activities.STUDY_SESSION'", equalTo(1))
+                .body("figures.'activities.TOPICAL_MEETING'", equalTo(1)));
+
+        snapshot(c, "Đảng bộ xã Hưng Thành", List.of(p2, c), null, null, List.of(b), 2);
+        String otherViewer = DevTokens.bearer("viewer", p2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", otherViewer).queryParam("period", "2026")
+                .when().get("/api/v1/dashboards/units/{id}", p2).then().statusCode(200)
+                .body("figures.'activities.STUDY_SESSION'", equalTo(1))
+                .body("figures.'activities.TOPICAL_MEETING'", equalTo(1))
+                .body("figures.'attendance.attended'", equalTo(25)));
+        given().header("Authorization", viewer).queryParam("period", "2026").when().get("/api/v1/dashboards/units/{id}", p1)
+                .then().statusCode(200)
+                .body("figures.'activities.STUDY_SESSION'", nullValue())
+                .body("figures.'activities.TOPICAL_MEETING'", nullValue())
+                .body("figures.'attendance.attended'", nullValue());
+    }
+
     private void snapshot(UUID unit, String name, List<UUID> path, String validTo, UUID successor, List<UUID> predecessors, long version)
             throws Exception {
         Map<String, Object> state = new HashMap<>();

@@ -42,7 +42,13 @@ public class EventBatches {
 
     /** A live channel's poll for {@code consumer}; an event that can never apply goes to the channel's dead-letter topic. */
     public void live(String channel, String consumer, Iterable<ConsumerRecord<String, String>> records, Consumer<EventEnvelope> handler) {
-        apply(consumer, list(records), record -> handler, Runnable::run,
+        live(channel, consumer, records, handler, Runnable::run);
+    }
+
+    /** As {@link #live(String, String, Iterable, Consumer)}, with the batch's application run by {@code around}. */
+    public void live(String channel, String consumer, Iterable<ConsumerRecord<String, String>> records, Consumer<EventEnvelope> handler,
+                     Consumer<Runnable> around) {
+        apply(consumer, list(records), record -> handler, around,
                 (record, poison) -> deadLetters.send(channel, record, poison.getMessage()));
     }
 

@@ -12,7 +12,8 @@ import vn.campaign.foundation.inbox.EventBatches;
  * Keeps {@link OrgUnitReplica} from the org-units topic (channel {@code org-units}), a poll per
  * transaction and once per event id ({@link EventBatches}): importing a province's tree publishes
  * tens of thousands of snapshots, and a transaction per snapshot held every replica behind by
- * minutes. Every service but plan-service, which owns the tree, has it.
+ * minutes. The units a poll changed are announced together ({@link OrgUnitReplica#together}).
+ * Every service but plan-service, which owns the tree, has it.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "campaign.org-replica.enabled", stringValue = "true", enableIfMissing = true)
@@ -28,6 +29,6 @@ public class OrgUnitReplicaConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        batches.live(CHANNEL, "org-replica", records, replica::apply);
+        batches.live(CHANNEL, "org-replica", records, replica::apply, replica::together);
     }
 }
