@@ -35,6 +35,9 @@ public final class PostgresServer implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "400")
                 .setServerConfig("shared_buffers", "256MB")
+                // a bulk load (a national roster) wrote 1 GB of WAL every 40 s and, at the default 1 GB,
+                // a checkpoint each time, after which every page touched is logged whole again
+                .setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("timezone", "UTC")
                 .setServerConfig("fsync", "on")
                 // zonky turns this off for speed; an acknowledged commit must survive a crash here too
