@@ -275,7 +275,7 @@ public class PlanQueries {
                 .setParameter("activityKind", task.recurrence().activityKind().name())
                 .setParameter("under", underPath)
                 .setParameter("kinds", "{" + String.join(",", task.assignedToKinds().stream().map(Enum::name).toList()) + "}")
-                .setParameter("units", "{" + String.join(",", task.assignedToUnitIds().stream().map(UUID::toString).toList()) + "}");
+                .setParameter("units", NativeSql.uuidArray(task.assignedToUnitIds()));
     }
 
     private static final String EXPECTED_SELECT = """

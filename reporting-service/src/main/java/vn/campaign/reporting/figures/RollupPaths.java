@@ -88,7 +88,7 @@ public class RollupPaths {
                             select r.id, c.depth + 1 from org_unit_replica r join closed c on r.successor_id = c.id
                             where r.valid_to is not null and c.depth < ?2)
                         select distinct id from closed""")
-                .setParameter(1, "{" + units.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",")) + "}")
+                .setParameter(1, vn.campaign.foundation.persistence.NativeSql.uuidArray(units))
                 .setParameter(2, MAX_SUCCESSIONS).getResultList();
     }
 }

@@ -79,7 +79,7 @@ public class OrgUnitReplica {
                 .setParameter(7, unit.validFrom() == null ? null : Date.valueOf(unit.validFrom()))
                 .setParameter(8, unit.validTo() == null ? null : Date.valueOf(unit.validTo()))
                 .setParameter(9, unit.successorId())
-                .setParameter(10, uuidArray(unit.predecessorIds()))
+                .setParameter(10, vn.campaign.foundation.persistence.NativeSql.uuidArray(unit.predecessorIds()))
                 .setParameter(11, unit.version())
                 .executeUpdate() == 1;
         if (changed) {
@@ -115,13 +115,6 @@ public class OrgUnitReplica {
 
     private static java.time.LocalDate localDate(Object value) {
         return value instanceof Date date ? date.toLocalDate() : (java.time.LocalDate) value;
-    }
-
-    private static String uuidArray(List<UUID> ids) {
-        if (ids == null || ids.isEmpty()) {
-            return "{}";
-        }
-        return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
     }
 
     /** A unit as this service knows it. */

@@ -60,4 +60,12 @@ public final class NativeSql {
         parameters.forEach(query::setParameter);
         return query.setMaxResults(max).getResultList();
     }
+
+    /** The text form of a PostgreSQL {@code uuid[]} ({@code null} or none: the empty array), to bind and cast as {@code uuid[]}. */
+    public static String uuidArray(java.util.Collection<java.util.UUID> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return "{}";
+        }
+        return "{" + String.join(",", ids.stream().map(java.util.UUID::toString).toList()) + "}";
+    }
 }
