@@ -168,6 +168,7 @@ public class ReadModel {
         List<Pending> all = new ArrayList<>(b.pending.values());
         b.pending.clear();
         all.sort(java.util.Comparator.comparing(Pending::kind).thenComparing(Pending::aggregateId));
+        lockTree(false);
         Map<UUID, List<UUID>> paths = rollupPaths.ofAll(all.stream().map(Pending::unit).toList());
         if (!b.figures) {
             // a rebuild writes the facts only (the figures are recomputed from them at its end), so
@@ -295,6 +296,7 @@ public class ReadModel {
         if (open != null) {
             flush(open); // what the batch holds happened before
         }
+        lockTree(false);
         Map<String, Object> all = new HashMap<>(parameters);
         all.put("kind", kind);
         all.put("group", groupKey);
@@ -309,6 +311,17 @@ public class ReadModel {
         }
         applyChanged(delete + " returning unit_path, contributions", -1, all);
         applyChanged(insert + " returning unit_path, contributions", 1, all);
+    }
+
+    /**
+     * Until the transaction ends: shared, by a writer of facts that takes their paths from the
+     * replica; exclusive, by a change of the tree that moves facts to new paths. Without it, facts
+     * written with a path read just before a move commits, but committed after the move read the
+     * facts to relocate, would stay on the old path.
+     */
+    private void lockTree(boolean exclusive) {
+        em.createNativeQuery(exclusive ? "select pg_advisory_xact_lock(hashtext('fact-tree'))"
+                : "select pg_advisory_xact_lock_shared(hashtext('fact-tree'))").getSingleResult();
     }
 
     /** Serialises set replacements of one group until the transaction ends. */
@@ -348,6 +361,7 @@ public class ReadModel {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void onTreeChange(@jakarta.enterprise.event.Observes vn.campaign.foundation.orgtree.OrgUnitReplica.Changed change) {
+        lockTree(true);
         Set<UUID> units = new LinkedHashSet<>(change.unitIds());
         units.addAll(rollupPaths.predecessorsOfAll(change.unitIds()));
         relocate(rollupPaths.ofAll(units));
