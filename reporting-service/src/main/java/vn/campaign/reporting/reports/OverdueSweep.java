@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * Reports fall overdue by the calendar, not by an event: every few minutes the duties whose due
- * date ended are found, and their unsubmitted reports counted overdue, a plan and period at a time.
+ * date ended are found, and their unsubmitted reports counted overdue, a plan at a time.
  */
 @ApplicationScoped
 public class OverdueSweep {
@@ -31,14 +31,14 @@ public class OverdueSweep {
         run();
     }
 
-    /** Applies every due date that has passed; returns how many plan periods it marked. */
+    /** Applies every due date that has passed; returns how many plans it marked. */
     public synchronized int run() {
         @SuppressWarnings("unchecked")
-        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "select plan_id, period from report_duty where not overdue_applied and due_on < cast(?1 as date)")
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select distinct plan_id from report_duty where not overdue_applied and due_on < cast(?1 as date)", UUID.class)
                 .setParameter(1, LocalDate.now(clock).toString()).getResultList());
-        for (Object[] duty : due) {
-            QuarkusTransaction.requiringNew().run(() -> schedule.markOverdue((UUID) duty[0], (String) duty[1]));
+        for (UUID plan : due) {
+            QuarkusTransaction.requiringNew().run(() -> schedule.markOverdue(plan));
         }
         return due.size();
     }

@@ -35,22 +35,28 @@ public class ReportSchedule {
     static final String EXPECTED = "plan-expected";
     static final String SLOT = "report-slot";
 
-    /** A slot's figures: what the report's state (or its absence) says on {@code :today}. */
+    /**
+     * The slots of the expected units: one fact per unit holding every period of the plan's duties,
+     * with what the report's state (or its absence) says on {@code :today}. One fact per unit and
+     * period would multiply a national plan's facts by its periods (about seven) for no gain: the
+     * figures are per period either way. {@code %s} narrows the expected units.
+     */
     private static final String SLOTS = """
-            select e.aggregate_id || ':' || d.period as aggregate_id, e.unit_id, e.unit_path,
-                   jsonb_strip_nulls(jsonb_build_object(
-                       d.period || '|reports.expected', 1,
-                       d.period || '|reports.submitted', case when r.status in ('SUBMITTED', 'ACCEPTED') then 1 end,
-                       d.period || '|reports.onTime', case when r.status in ('SUBMITTED', 'ACCEPTED') and r.on_time then 1 end,
-                       d.period || '|reports.late', case when r.status in ('SUBMITTED', 'ACCEPTED') and not r.on_time then 1 end,
-                       d.period || '|reports.accepted', case when r.status = 'ACCEPTED' then 1 end,
-                       d.period || '|reports.returned', case when r.status = 'RETURNED' then 1 end,
-                       d.period || '|reports.overdue', case when coalesce(r.status, 'NONE') not in ('SUBMITTED', 'ACCEPTED')
-                                                             and d.due_on < cast(:today as date) then 1 end)) as contributions
+            select e.aggregate_id, e.unit_id, e.unit_path, jsonb_object_agg(kv.key, kv.value) as contributions
             from aggregate_fact e
             join report_duty d on d.plan_id = cast(e.group_key as uuid)
             left join periodic_report r on r.plan_id = d.plan_id and r.unit_id = e.unit_id and r.period = d.period
-            where e.kind = 'plan-expected' and e.group_key = :group""";
+            cross join lateral jsonb_each(jsonb_strip_nulls(jsonb_build_object(
+                d.period || '|reports.expected', 1,
+                d.period || '|reports.submitted', case when r.status in ('SUBMITTED', 'ACCEPTED') then 1 end,
+                d.period || '|reports.onTime', case when r.status in ('SUBMITTED', 'ACCEPTED') and r.on_time then 1 end,
+                d.period || '|reports.late', case when r.status in ('SUBMITTED', 'ACCEPTED') and not r.on_time then 1 end,
+                d.period || '|reports.accepted', case when r.status = 'ACCEPTED' then 1 end,
+                d.period || '|reports.returned', case when r.status = 'RETURNED' then 1 end,
+                d.period || '|reports.overdue', case when coalesce(r.status, 'NONE') not in ('SUBMITTED', 'ACCEPTED')
+                                                      and d.due_on < cast(:today as date) then 1 end))) kv
+            where e.kind = 'plan-expected' and e.group_key = :group %s
+            group by e.aggregate_id, e.unit_id, e.unit_path""";
 
     @Inject
     EntityManager em;
@@ -101,7 +107,7 @@ public class ReportSchedule {
                 from org_unit_replica o
                 where o.id <> :issuer and (o.valid_to is null or o.valid_to > cast(:today as date))
                   and o.id in (""" + (recipients == null ? "select null::uuid where false" : recipients) + ")", parameters);
-        readModel.replaceSet(SLOT, group, "true", SLOTS, Map.of("today", today.toString()));
+        readModel.replaceSet(SLOT, group, "true", SLOTS.formatted(""), Map.of("today", today.toString()));
     }
 
     /**
@@ -123,25 +129,24 @@ public class ReportSchedule {
         return "WITHDRAWN".equals(status) || "ARCHIVED".equals(status);
     }
 
-    /** Recomputes the slot of one report after its state changed. */
+    /** Recomputes the slot of a unit after the state of one of its reports changed. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refresh(UUID planId, UUID unitId, String period) {
+    public void refresh(UUID planId, UUID unitId) {
         String group = planId.toString();
         readModel.lockGroup(group);
-        readModel.replaceSet(SLOT, group, "aggregate_id = :slot", SLOTS + " and e.unit_id = :unit and d.period = :period",
-                Map.of("slot", group + ":" + unitId + ":" + period, "unit", unitId, "period", period,
-                        "today", LocalDate.now(clock).toString()));
+        readModel.replaceSet(SLOT, group, "aggregate_id = :slot", SLOTS.formatted("and e.aggregate_id = :slot"),
+                Map.of("slot", group + ":" + unitId, "today", LocalDate.now(clock).toString()));
     }
 
-    /** Marks every unsubmitted report of a plan's period overdue once its due date has passed. */
+    /** Marks every unsubmitted report of a plan overdue whose period's due date has passed. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void markOverdue(UUID planId, String period) {
+    public void markOverdue(UUID planId) {
         String group = planId.toString();
+        String today = LocalDate.now(clock).toString();
         readModel.lockGroup(group);
-        readModel.replaceSet(SLOT, group, "aggregate_id like :suffix", SLOTS + " and d.period = :period",
-                Map.of("suffix", "%:" + period, "period", period, "today", LocalDate.now(clock).toString()));
-        em.createNativeQuery("update report_duty set overdue_applied = true where plan_id = ?1 and period = ?2")
-                .setParameter(1, planId).setParameter(2, period).executeUpdate();
+        readModel.replaceSet(SLOT, group, "true", SLOTS.formatted(""), Map.of("today", today));
+        em.createNativeQuery("update report_duty set overdue_applied = true where plan_id = ?1 and due_on < cast(?2 as date)")
+                .setParameter(1, planId).setParameter(2, today).executeUpdate();
     }
 
     /** Each period of the duties in the plan's year, with the day its report is due (the earliest when two duties name it). */

@@ -150,7 +150,7 @@ public class ReportService {
         r.decidedBy = null;
         touch(r);
         em.flush();
-        schedule.refresh(r.planId, r.unitId, r.period);
+        schedule.refresh(r.planId, r.unitId);
         return r;
     }
 
@@ -202,7 +202,7 @@ public class ReportService {
         r.decisionNote = note;
         touch(r);
         em.flush();
-        schedule.refresh(r.planId, r.unitId, r.period);
+        schedule.refresh(r.planId, r.unitId);
         return r;
     }
 
