@@ -22,7 +22,8 @@ import java.util.function.Function;
  * records their ids in one statement, so a consumer keeps up with thousands of events a second
  * and each event still has its effect once. When the database is away the batch is retried. An
  * event that cannot be read or applied is left out of its batch and set aside after the commit;
- * when the batch fails in another way, it is applied again one event at a time.
+ * when the batch fails in another way, it is applied again one event at a time (unless the
+ * application is stopping: then the batch stays unacknowledged, see {@link Stopping}).
  * <p>
  * A batch channel bypasses the connector's per-record dead-letter queue, so the channel's
  * {@code failure-strategy} is {@code fail} and poison goes to its dead-letter topic through
@@ -39,6 +40,8 @@ public class EventBatches {
     ObjectMapper json;
     @Inject
     DeadLetters deadLetters;
+    @Inject
+    Stopping stopping;
 
     /** A live channel's poll for {@code consumer}; an event that can never apply goes to the channel's dead-letter topic. */
     public void live(String channel, String consumer, Iterable<ConsumerRecord<String, String>> records, Consumer<EventEnvelope> handler) {
@@ -96,6 +99,9 @@ public class EventBatches {
                 }
                 if (consumer == null) {
                     throw e;
+                }
+                if (stopping.now()) {
+                    throw new Stopping.StoppingException("a batch of " + records.size() + " events from " + records.get(0).topic(), e);
                 }
                 LOG.infof("a batch of %d events failed (%s); applying them one at a time", records.size(), e.getMessage());
                 for (ConsumerRecord<String, String> record : records) {

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * Idempotent consumption: an event's effect and the record of its id commit in one transaction,
  * so a redelivered event has no second effect. Failures of the database are retried (the record
  * is not acknowledged meanwhile, so nothing is lost); anything else makes the event poison, and
- * {@link #consumeLive} moves it to the channel's dead-letter topic with the reason.
+ * {@link #consumeLive} moves it to the channel's dead-letter topic with the reason, unless the
+ * application is stopping ({@link Stopping}): then the record stays unacknowledged.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -38,6 +39,8 @@ public class EventInbox {
     ObjectMapper json;
     @Inject
     DeadLetters deadLetters;
+    @Inject
+    Stopping stopping;
 
     /**
      * A live channel's record: {@link #consume}, and an event that can never apply goes to the
@@ -67,8 +70,13 @@ public class EventInbox {
                 return;
             } catch (RuntimeException e) {
                 if (!isTransient(e)) {
-                    throw e instanceof PoisonEventException poison ? poison
-                            : new PoisonEventException("event " + event.id() + " (" + event.type() + ") failed: " + Exceptions.rootMessage(e), e);
+                    if (e instanceof PoisonEventException poison) {
+                        throw poison;
+                    }
+                    if (stopping.now()) {
+                        throw new Stopping.StoppingException("event " + event.id(), e);
+                    }
+                    throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") failed: " + Exceptions.rootMessage(e), e);
                 }
                 LOG.warnf("database unavailable while consuming %s; retrying in %d ms (%s)", event.id(), backoff, Exceptions.rootMessage(e));
                 pause(backoff);
