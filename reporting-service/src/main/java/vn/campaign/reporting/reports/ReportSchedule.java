@@ -38,8 +38,9 @@ public class ReportSchedule {
     /**
      * The slots of the expected units: one fact per unit holding every period of the plan's duties,
      * with what the report's state (or its absence) says on {@code :today}. One fact per unit and
-     * period would multiply a national plan's facts by its periods (about seven) for no gain: the
-     * figures are per period either way. {@code %s} narrows the expected units.
+     * period multiplied a national plan's facts by its periods (about seven), written at each
+     * publication and replayed by each rebuild. The price: a report's change or a due date rewrites
+     * all periods of the unit's or the plan's slots, not one. {@code %s} narrows the expected units.
      */
     private static final String SLOTS = """
             select e.aggregate_id, e.unit_id, e.unit_path, jsonb_object_agg(kv.key, kv.value) as contributions
