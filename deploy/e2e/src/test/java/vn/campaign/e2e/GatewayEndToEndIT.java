@@ -308,10 +308,10 @@ class GatewayEndToEndIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().spec(gateway(officer)).queryParam("period", "current").get("/api/v1/dashboards/units/{id}", cell)
                         .then().statusCode(200).body("figures.'members.total'", equalTo(members)));
-        // and it stays there: nothing is counted twice once the redelivered events are applied
-        Thread.sleep(2000);
-        given().spec(gateway(officer)).queryParam("period", "current").get("/api/v1/dashboards/units/{id}", cell)
-                .then().statusCode(200).body("figures.'members.total'", equalTo(members));
+        // and it stays there for a while: nothing is counted twice once the redelivered events are applied
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().spec(gateway(officer)).queryParam("period", "current").get("/api/v1/dashboards/units/{id}", cell)
+                        .then().statusCode(200).body("figures.'members.total'", equalTo(members)));
     }
 
     private static synchronized Tree tree() {
