@@ -3,9 +3,11 @@ package vn.campaign.reporting.figures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import vn.campaign.foundation.persistence.NativeSql;
 import vn.campaign.foundation.security.UnitPaths;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,7 +78,7 @@ public class RollupPaths {
      * to {@value #MAX_SUCCESSIONS} merges deep).
      */
     @SuppressWarnings("unchecked")
-    public List<UUID> predecessorsOfAll(java.util.Collection<UUID> units) {
+    public List<UUID> predecessorsOfAll(Collection<UUID> units) {
         if (units.isEmpty()) {
             return List.of();
         }
@@ -88,7 +90,7 @@ public class RollupPaths {
                             select r.id, c.depth + 1 from org_unit_replica r join closed c on r.successor_id = c.id
                             where r.valid_to is not null and c.depth < ?2)
                         select distinct id from closed""")
-                .setParameter(1, vn.campaign.foundation.persistence.NativeSql.uuidArray(units))
+                .setParameter(1, NativeSql.uuidArray(units))
                 .setParameter(2, MAX_SUCCESSIONS).getResultList();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.campaign.foundation.events.EventEnvelope;
 import vn.campaign.foundation.events.PoisonEventException;
+import vn.campaign.foundation.persistence.NativeSql;
 import vn.campaign.foundation.security.UnitPaths;
 
 import java.sql.Date;
@@ -79,7 +80,7 @@ public class OrgUnitReplica {
                 .setParameter(7, unit.validFrom() == null ? null : Date.valueOf(unit.validFrom()))
                 .setParameter(8, unit.validTo() == null ? null : Date.valueOf(unit.validTo()))
                 .setParameter(9, unit.successorId())
-                .setParameter(10, vn.campaign.foundation.persistence.NativeSql.uuidArray(unit.predecessorIds()))
+                .setParameter(10, NativeSql.uuidArray(unit.predecessorIds()))
                 .setParameter(11, unit.version())
                 .executeUpdate() == 1;
         if (changed) {
