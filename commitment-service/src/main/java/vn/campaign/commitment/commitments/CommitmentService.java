@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import vn.campaign.foundation.ids.TimeOrderedIds;
 import vn.campaign.foundation.text.Texts;
 import vn.campaign.commitment.commitments.CommitmentCommands.ActionInput;
 import vn.campaign.commitment.commitments.CommitmentCommands.Content;
@@ -79,7 +80,7 @@ public class CommitmentService {
         }
         Instant now = now();
         Commitment c = new Commitment();
-        c.id = UUID.randomUUID();
+        c.id = TimeOrderedIds.next();
         c.member = member;
         c.planId = plan.planId;
         c.year = plan.year;
@@ -227,7 +228,7 @@ public class CommitmentService {
         }
         Instant now = now();
         CheckIn checkIn = new CheckIn();
-        checkIn.id = UUID.randomUUID();
+        checkIn.id = TimeOrderedIds.next();
         checkIn.commitmentId = c.id;
         checkIn.action = command.action();
         checkIn.period = period;

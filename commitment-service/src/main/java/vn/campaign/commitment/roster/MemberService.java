@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
+import vn.campaign.foundation.ids.TimeOrderedIds;
 import vn.campaign.foundation.text.Texts;
 import vn.campaign.commitment.roster.MemberCommands.Changes;
 import vn.campaign.commitment.roster.MemberCommands.ImportResult;
@@ -250,7 +251,7 @@ public class MemberService {
 
     private Member register(String externalRef, UUID unitId, List<UUID> path, Fields fields, Writes writes) {
         Member member = new Member();
-        member.id = UUID.randomUUID();
+        member.id = TimeOrderedIds.next();
         member.externalRef = externalRef;
         member.unitId = unitId;
         set(member, fields);

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.campaign.foundation.events.Topics;
+import vn.campaign.foundation.ids.TimeOrderedIds;
 import vn.campaign.foundation.orgtree.OrgUnitSnapshot;
 import vn.campaign.foundation.outbox.Outbox;
 import vn.campaign.foundation.security.Caller;
@@ -275,7 +276,7 @@ public class OrgUnitService {
             throw ProblemException.invalid("validFrom", "must not be before the parent's validFrom " + parent.validFrom);
         }
         OrgUnit unit = new OrgUnit();
-        unit.id = UUID.randomUUID();
+        unit.id = TimeOrderedIds.next();
         unit.code = command.code().trim();
         unit.name = normalize(command.name());
         unit.kind = command.kind();

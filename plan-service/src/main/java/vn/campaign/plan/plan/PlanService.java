@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.campaign.foundation.events.Topics;
+import vn.campaign.foundation.ids.TimeOrderedIds;
 import vn.campaign.foundation.outbox.Outbox;
 import vn.campaign.foundation.plans.CommitmentTemplate;
 import vn.campaign.foundation.plans.CommitmentWindow;
@@ -81,7 +82,7 @@ public class PlanService {
     public Plan create(PlanDocument document) {
         List<UUID> issuerPath = requireIssuer(document.issuingUnitId());
         Plan plan = new Plan();
-        plan.id = UUID.randomUUID();
+        plan.id = TimeOrderedIds.next();
         plan.issuingUnitId = document.issuingUnitId();
         plan.issuingPath = UnitPaths.toLtree(issuerPath);
         plan.status = PlanStatus.DRAFT;
@@ -229,7 +230,7 @@ public class PlanService {
             throw ProblemException.invalid(errors);
         }
         PlanActivity activity = new PlanActivity();
-        activity.id = UUID.randomUUID();
+        activity.id = TimeOrderedIds.next();
         activity.planId = planId;
         activity.unitId = request.unitId();
         activity.unitPath = UnitPaths.toLtree(unitPath);
@@ -309,7 +310,7 @@ public class PlanService {
                 if (t.recurrence() != null && t.recurrence().minPerYear() != null && t.recurrence().activityKind() == null) {
                     errors.add(new Problem.FieldError("tasks[" + i + "].recurrence.activityKind", "is required with minPerYear"));
                 }
-                tasks.add(new PlanDocument.Task(t.id() == null ? UUID.randomUUID() : t.id(), nfc(t.title()),
+                tasks.add(new PlanDocument.Task(t.id() == null ? TimeOrderedIds.next() : t.id(), nfc(t.title()),
                         listOrEmpty(t.assignedToKinds()), listOrEmpty(t.assignedToUnitIds()), t.deadline(), t.recurrence()));
             }
         }

@@ -1,5 +1,6 @@
 package vn.campaign.plan.topic;
 
+import vn.campaign.foundation.ids.TimeOrderedIds;
 import vn.campaign.foundation.persistence.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,7 +50,7 @@ public class TopicService {
     @Transactional
     public Topic create(TopicRequest request) {
         Topic topic = new Topic();
-        topic.id = UUID.randomUUID();
+        topic.id = TimeOrderedIds.next();
         topic.createdAt = Instant.now();
         topic.createdBy = caller.subject();
         apply(topic, request);

@@ -1,5 +1,6 @@
 package vn.campaign.recognition.award;
 
+import vn.campaign.foundation.ids.TimeOrderedIds;
 import vn.campaign.foundation.text.Texts;
 import vn.campaign.foundation.persistence.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,7 +93,7 @@ public class AwardService {
             throw ProblemException.invalid("nominationIds", "a nomination is listed twice");
         }
         Award award = new Award();
-        award.id = UUID.randomUUID();
+        award.id = TimeOrderedIds.next();
         List<Award.Recipient> recipients = new ArrayList<>();
         for (int i = 0; i < nominationIds.size(); i++) {
             UUID id = nominationIds.get(i);
@@ -184,7 +185,7 @@ public class AwardService {
         }
         NomineeDirectory.Nominee member = nominees.find(NomineeType.MEMBER, praise.memberId()).orElse(null);
         Award award = new Award();
-        award.id = UUID.randomUUID();
+        award.id = TimeOrderedIds.next();
         award.origin = Award.Origin.MEETING_PRAISE;
         Instant at = praise.praisedAt() == null ? Instant.now() : praise.praisedAt();
         award.decidedOn = LocalDate.ofInstant(at, VIETNAM);

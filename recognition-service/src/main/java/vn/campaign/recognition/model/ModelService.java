@@ -1,5 +1,6 @@
 package vn.campaign.recognition.model;
 
+import vn.campaign.foundation.ids.TimeOrderedIds;
 import vn.campaign.foundation.text.Texts;
 import vn.campaign.foundation.persistence.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +76,7 @@ public class ModelService {
             throw ProblemException.invalid("startedOn", "must not be in the future");
         }
         Model m = new Model();
-        m.id = UUID.randomUUID();
+        m.id = TimeOrderedIds.next();
         m.name = nfc(request.name());
         m.ownerUnitId = request.ownerUnitId();
         m.ownerPath = UnitPaths.toLtree(owner);

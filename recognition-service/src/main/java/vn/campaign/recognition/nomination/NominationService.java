@@ -1,5 +1,6 @@
 package vn.campaign.recognition.nomination;
 
+import vn.campaign.foundation.ids.TimeOrderedIds;
 import vn.campaign.foundation.text.Texts;
 import vn.campaign.foundation.persistence.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,7 +90,7 @@ public class NominationService {
     public Nomination create(NominationRequest request) {
         scope.requireRole(Roles.CELL_SECRETARY, Roles.UNIT_OFFICER);
         Nomination n = new Nomination();
-        n.id = UUID.randomUUID();
+        n.id = TimeOrderedIds.next();
         n.createdAt = Instant.now();
         n.createdBy = caller.subject();
         n.status = NominationStatus.DRAFT;

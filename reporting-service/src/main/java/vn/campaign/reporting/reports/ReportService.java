@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.campaign.foundation.ids.TimeOrderedIds;
 import vn.campaign.foundation.orgtree.OrgUnitReplica;
 import vn.campaign.foundation.security.Caller;
 import vn.campaign.foundation.security.Scope;
@@ -100,7 +101,7 @@ public class ReportService {
             throw ProblemException.conflict("unit " + request.unitId() + " has begun this report already: /api/v1/reports/" + existing.id);
         }
         PeriodicReport r = new PeriodicReport();
-        r.id = UUID.randomUUID();
+        r.id = TimeOrderedIds.next();
         r.planId = request.planId();
         r.unitId = request.unitId();
         r.unitPath = UnitPaths.toLtree(slot.unitPath());

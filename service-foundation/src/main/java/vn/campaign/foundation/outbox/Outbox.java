@@ -11,6 +11,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
+import vn.campaign.foundation.ids.TimeOrderedIds;
+
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -62,7 +64,7 @@ public class Outbox {
         List<UUID> ids = new ArrayList<>(events.size());
         List<String> payloads = new ArrayList<>(events.size());
         for (Event event : events) {
-            ids.add(UUID.randomUUID());
+            ids.add(TimeOrderedIds.next());
             try {
                 payloads.add(json.writeValueAsString(event.payload()));
             } catch (JsonProcessingException e) {
