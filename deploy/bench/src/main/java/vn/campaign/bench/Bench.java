@@ -359,8 +359,25 @@ public final class Bench {
 
     // ---- rebuild ------------------------------------------------------------------------------------------
 
+    /**
+     * The rebuild rate: a first rebuild warms reporting-service up (its replay path has not run
+     * since it started, and its JIT compilers would take a share of a 1 % replay's few seconds),
+     * then a second is measured. The first one's rate is kept beside it.
+     */
     void rebuild() {
         String admin = tokens.admin();
+        RebuildRun first = rebuildOnce(admin);
+        log("first rebuild (warm-up): %d events in %.1f s, %.0f events/s", first.events(), first.seconds(), first.rate());
+        RebuildRun measured = rebuildOnce(admin);
+        log("measured rebuild: %d events in %.1f s, %.0f events/s", measured.events(), measured.seconds(), measured.rate());
+        results.put("rebuild.events", measured.events()).put("rebuild.seconds", measured.seconds()).put("rebuild.rate", measured.rate())
+                .put("rebuild.reportedRate", measured.reportedRate()).put("rebuild.firstRate", first.rate());
+    }
+
+    private record RebuildRun(long events, double seconds, double rate, long reportedRate) {
+    }
+
+    private RebuildRun rebuildOnce(String admin) {
         JsonNode started = api.post("/api/v1/dashboards/rebuild", admin, null, 202);
         log("rebuild started: %s", started);
         long t0 = System.nanoTime();
@@ -377,13 +394,12 @@ public final class Bench {
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         log("rebuild finished: %s (%.1f s polled)", status, wall);
-        if (!status.path("error").isNull() && !status.path("error").asText().isEmpty()) {
+        if (!"DONE".equals(status.path("state").asText())) {
             throw new IllegalStateException("the rebuild failed: " + status);
         }
         long events = status.path("events").asLong();
         double seconds = Duration.between(Instant.parse(status.path("startedAt").asText()), Instant.parse(status.path("finishedAt").asText())).toMillis() / 1000.0;
-        results.put("rebuild.events", events).put("rebuild.seconds", seconds).put("rebuild.rate", seconds > 0 ? events / seconds : Double.NaN)
-                .put("rebuild.reportedRate", status.path("eventsPerSecond").asLong()).put("rebuild.state", status.path("state").asText());
+        return new RebuildRun(events, seconds, seconds > 0 ? events / seconds : Double.NaN, status.path("eventsPerSecond").asLong());
     }
 
     // ---- start time -------------------------------------------------------------------------------------------

@@ -76,7 +76,8 @@ public final class Report {
 
         double rebuild = r.number("rebuild.rate");
         rows.add(new Row("Rebuild of the reporting read models (" + num(r.number("rebuild.events"), "%.0f") + " events in "
-                + num(r.number("rebuild.seconds"), "%.1f s") + ")", ">= 20,000 events/s", num(rebuild, "%.0f events/s"),
+                + num(r.number("rebuild.seconds"), "%.1f s") + ", after a first rebuild to warm up: " + num(r.number("rebuild.firstRate"), "%.0f events/s")
+                + ")", ">= 20,000 events/s", num(rebuild, "%.0f events/s"),
                 ratio(rebuild, tps, " x pgbench tps"), verdict(rebuild >= 20000, rebuild)));
 
         for (String s : Bench.SERVICES) {
