@@ -10,7 +10,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
-
 import vn.campaign.foundation.ids.TimeOrderedIds;
 
 import java.sql.PreparedStatement;
