@@ -169,8 +169,8 @@ public final class Bench {
         BenchState.ProvinceState probeProvince = state.province(state.probeProvince);
         Freshness freshness = new Freshness(api, tokens, probeProvince, probes, state.probesUsed);
         Map<String, Long> pids = ProcSampler.servicePids(stackDir, SERVICES);
-        Map<String, Long> maxRss = new LinkedHashMap<>();
-        SERVICES.forEach(s -> maxRss.put(s, 0L));
+        Map<String, ProcSampler.Rss> maxRss = new LinkedHashMap<>();
+        SERVICES.forEach(s -> maxRss.put(s, new ProcSampler.Rss(0, 0, 0)));
         StringBuilder steps = new StringBuilder();
         double sustained = 0;
         double sustainedP99 = Double.NaN;
@@ -183,15 +183,17 @@ public final class Bench {
             Histogram fresh;
             double busy;
             Map<String, Double> cores;
+            Map<String, Double> jit;
             try (ProcSampler sampler = new ProcSampler(pids, stackDir.toString())) {
                 freshness.start();
                 r = ConstantRateLoad.run(api.client(), rate, duration, source, s -> s == 200, timeout);
                 fresh = freshness.stop();
                 busy = sampler.machineBusy();
                 cores = sampler.serviceCores();
+                jit = sampler.serviceJitCores();
                 cores.putAll(sampler.otherCores());
                 sampler.close();
-                sampler.maxRssKb().forEach((s, kb) -> maxRss.merge(s, kb, Math::max));
+                sampler.maxRss().forEach((s, rss) -> maxRss.merge(s, rss, ProcSampler.Rss::max));
             }
             state.poolUsed = Math.min(next.get(), pool.size());
             state.probesUsed = freshness.used();
@@ -199,10 +201,10 @@ public final class Bench {
             boolean pass = r.clean() && r.p(99) <= 100;
             log("submits %s -> %s", r.summary(), pass ? "sustained" : "NOT sustained");
             log("  freshness: %d probes, p50 %.0f ms, p99 %.0f ms; machine CPU busy %.0f%%; service cores %s",
-                    fresh.getTotalCount(), ms(fresh, 50), ms(fresh, 99), busy * 100, fmt(cores));
+                    fresh.getTotalCount(), ms(fresh, 50), ms(fresh, 99), busy * 100, fmt(cores, jit));
             steps.append(String.format(java.util.Locale.ROOT, "| %.0f | %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %d | %.0f | %.0f | %.0f%% | %s |\n",
                     rate, r.sent(), r.errors(), r.achievedRate(), r.p(50), r.p(99), r.p(99.9), r.exhausted() ? "pool exhausted" : pass ? "yes" : "no",
-                    fresh.getTotalCount(), ms(fresh, 50), ms(fresh, 99), busy * 100, fmt(cores)));
+                    fresh.getTotalCount(), ms(fresh, 50), ms(fresh, 99), busy * 100, fmt(cores, jit)));
             lastFreshness = fresh;
             lastRate = rate;
             if (pass) {
@@ -223,7 +225,8 @@ public final class Bench {
         Histogram f = sustainedFreshness != null ? sustainedFreshness : lastFreshness;
         results.put("freshness.rate", sustainedFreshness != null ? sustained : lastRate).put("freshness.samples", f.getTotalCount())
                 .put("freshness.p50", ms(f, 50)).put("freshness.p99", ms(f, 99));
-        maxRss.forEach((s, kb) -> results.put("rss." + s, kb / 1024.0));
+        maxRss.forEach((s, rss) -> results.put("rss." + s, rss.totalKb() / 1024.0)
+                .put("rss." + s + ".anon", rss.anonKb() / 1024.0).put("rss." + s + ".file", rss.fileKb() / 1024.0));
     }
 
     /**
@@ -261,9 +264,16 @@ public final class Bench {
         return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1000.0;
     }
 
-    static String fmt(Map<String, Double> cores) {
+    /** Cores by process, with the share of a service's JIT compiler threads beside it where there is one. */
+    static String fmt(Map<String, Double> cores, Map<String, Double> jit) {
         StringBuilder sb = new StringBuilder();
-        cores.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append(' ').append(String.format(java.util.Locale.ROOT, "%.2f", v)));
+        cores.forEach((k, v) -> {
+            sb.append(sb.length() == 0 ? "" : " ").append(k).append(' ').append(String.format(java.util.Locale.ROOT, "%.2f", v));
+            double compiling = jit.getOrDefault(k, 0.0);
+            if (compiling >= 0.005) {
+                sb.append(String.format(java.util.Locale.ROOT, " (JIT %.2f)", compiling));
+            }
+        });
         return sb.toString();
     }
 

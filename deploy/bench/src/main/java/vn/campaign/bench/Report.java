@@ -88,7 +88,10 @@ public final class Report {
         }
         for (String s : Bench.SERVICES) {
             double rss = r.number("rss." + s);
-            rows.add(new Row(s + "-service resident memory (max VmRSS during the submit load)", "<= 300 MB", num(rss, "%.0f MB"), "-",
+            double anon = r.number("rss." + s + ".anon");
+            String split = Double.isNaN(anon) ? ""
+                    : String.format(Locale.ROOT, " (anonymous %.0f MB, file-backed %.0f MB)", anon, r.number("rss." + s + ".file"));
+            rows.add(new Row(s + "-service resident memory (max VmRSS during the submit load)", "<= 300 MB", num(rss, "%.0f MB") + split, "-",
                     verdict(rss <= 300, rss)));
         }
 
