@@ -170,7 +170,7 @@ public final class Bench {
         Freshness freshness = new Freshness(api, tokens, probeProvince, probes, state.probesUsed);
         Map<String, Long> pids = ProcSampler.servicePids(stackDir, SERVICES);
         Map<String, ProcSampler.Rss> maxRss = new LinkedHashMap<>();
-        SERVICES.forEach(s -> maxRss.put(s, new ProcSampler.Rss(0, 0, 0)));
+        SERVICES.forEach(s -> maxRss.put(s, ProcSampler.Rss.NONE));
         StringBuilder steps = new StringBuilder();
         double sustained = 0;
         double sustainedP99 = Double.NaN;

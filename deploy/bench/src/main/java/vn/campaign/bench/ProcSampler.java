@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * Samples, from /proc, the resident memory (VmRSS) and CPU time of the stack's service processes
  * and the whole machine's CPU use, while a measurement runs. The peak's split into anonymous
- * memory (heap, metaspace, code, C heap, stacks) and file-backed pages (the mapped AOT cache or
- * CDS archive and jars: clean pages the kernel can drop and read back) is kept with it.
+ * memory (heap, metaspace, code, C heap, stacks, and the AOT cache or CDS archive, whose pages the
+ * JVM writes when it relocates them at start) and file-backed pages (jars and the JDK's own files:
+ * clean pages the kernel can drop and read back) is kept with it.
  */
 public final class ProcSampler implements AutoCloseable {
 
