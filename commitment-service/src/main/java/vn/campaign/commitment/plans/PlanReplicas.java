@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.ReadOnlyMode;
 import vn.campaign.foundation.events.EventEnvelope;
 import vn.campaign.foundation.events.PoisonEventException;
 import vn.campaign.foundation.plans.CommitmentWindow;
@@ -93,9 +94,13 @@ public class PlanReplicas {
         replica.persist();
     }
 
+    /**
+     * The plan, read-only: requests only read the replica (only {@link #apply} writes it, in the
+     * consumer's own transaction), so Hibernate keeps no snapshot of its lists to compare at the flush.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PlanReplica get(UUID planId) {
-        PlanReplica plan = PlanReplica.findById(planId);
+        PlanReplica plan = em.find(PlanReplica.class, planId, ReadOnlyMode.READ_ONLY);
         if (plan == null) {
             throw ProblemException.notFound("plan " + planId + " is not known here (not published, or not yet received from plan-service)");
         }

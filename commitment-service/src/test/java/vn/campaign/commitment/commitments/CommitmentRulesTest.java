@@ -27,6 +27,7 @@ import static vn.campaign.commitment.Api.create;
 import static vn.campaign.commitment.Api.created;
 import static vn.campaign.commitment.Api.evaluate;
 import static vn.campaign.commitment.Api.form;
+import static vn.campaign.commitment.Api.leaderForm;
 import static vn.campaign.commitment.Api.get;
 import static vn.campaign.commitment.Api.member;
 import static vn.campaign.commitment.Api.returnIt;
@@ -63,6 +64,43 @@ class CommitmentRulesTest {
         create(member(citizen, tree.cellId()), form(partyOnly, null, "FORM_2B", 1, year))
                 .statusCode(400).body("errors[0].message", containsString("does not ask for FORM_2B"));
         create(member(party, tree.cellId()), form(partyOnly, null, "FORM_01", 1, year)).statusCode(201);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSubmitAnswersWithTheCommitmentAsStoredAndRecordsItInTheHistory() {
+        Fixtures.Tree tree = fixtures.tree();
+        UUID plan = fixtures.plan(tree);
+        int year = Fixtures.year();
+        UUID id = addLeader(tree.cellId(), "Lê Văn Nêu", "PARTY_MEMBER", "Bí thư Đoàn xã");
+        String secretary = secretary(tree.cellId());
+        // every column in play: written by the cell for a leader, exemplary duties, two actions, then a return comment
+        UUID c = created(secretary, leaderForm(plan, id, "FORM_01", year));
+
+        var first = submit(secretary, c).statusCode(200).extract();
+        Map<String, Object> stored = get(secretary, c).statusCode(200).header("ETag", equalTo(first.header("ETag"))).extract().as(Map.class);
+        assertEquals(stored, first.as(Map.class));
+        assertEquals(1, stored.get("version"));
+        assertEquals(1, stored.get("submissionCount"));
+        assertEquals(stored.get("submittedAt"), stored.get("lastSubmittedAt"));
+
+        returnIt(secretary, c, "Bổ sung chỉ tiêu cụ thể").statusCode(200);
+        var again = submit(member(id, tree.cellId()), c).statusCode(200).extract();
+        stored = get(secretary, c).statusCode(200).header("ETag", equalTo("\"3\"")).extract().as(Map.class);
+        assertEquals(stored, again.as(Map.class));
+        assertEquals("\"3\"", again.header("ETag"));
+        assertEquals(2, stored.get("submissionCount"));
+        assertEquals("Bổ sung chỉ tiêu cụ thể", stored.get("cellComment"));
+        assertEquals(List.of("Việc làm cụ thể số 1", "Việc làm cụ thể số 2"),
+                ((List<Map<String, Object>>) stored.get("actions")).stream().map(a -> a.get("what")).toList());
+
+        as(secretary).when().get("/api/v1/commitments/{id}/history", c).then().statusCode(200)
+                .body("items.action", equalTo(List.of("CREATE", "SUBMIT", "RETURN", "SUBMIT")))
+                .body("items[3].fromStatus", equalTo("RETURNED")).body("items[3].toStatus", equalTo("SUBMITTED"))
+                .body("items[3].actor", equalTo("member-" + id)).body("items[3].at", equalTo(stored.get("updatedAt")))
+                .body("items[1].actor", equalTo("secretary-" + tree.cellId()));
+        // the version the answer carried is the one If-Match needs next
+        as(secretary).header("If-Match", "\"3\"").when().post("/api/v1/commitments/{id}/approve", c).then().statusCode(200);
     }
 
     @Test
