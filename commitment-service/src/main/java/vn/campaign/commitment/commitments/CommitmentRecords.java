@@ -9,6 +9,7 @@ import vn.campaign.foundation.commitments.CommitmentStatus;
 import vn.campaign.foundation.commitments.Rating;
 import vn.campaign.foundation.plans.CommitmentTemplate;
 import vn.campaign.foundation.plans.MemberCategory;
+import vn.campaign.foundation.web.ProblemException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -102,8 +103,9 @@ public class CommitmentRecords {
             }
         });
         if (updated != 1) {
-            // the row is locked by lock(): only a caller that did not lock it gets here
-            throw new IllegalStateException("commitment " + c.id + " changed under its lock (version " + c.version + ")");
+            // lock() holds the row, so only a caller that did not take the lock gets here
+            throw ProblemException.conflict("commitment " + c.id + " was changed meanwhile (it is no longer version "
+                    + c.version + "); read it again");
         }
         c.version = next;
     }

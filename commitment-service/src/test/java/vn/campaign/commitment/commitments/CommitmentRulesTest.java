@@ -7,10 +7,13 @@ import vn.campaign.commitment.Fixtures;
 import vn.campaign.foundation.time.CampaignDates;
 import vn.campaign.localinfra.PlanEvents;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -74,10 +77,15 @@ class CommitmentRulesTest {
         int year = Fixtures.year();
         UUID id = addLeader(tree.cellId(), "Lê Văn Nêu", "PARTY_MEMBER", "Bí thư Đoàn xã");
         String secretary = secretary(tree.cellId());
-        // every column in play: written by the cell for a leader, exemplary duties, two actions, then a return comment
+        // written by the cell for a leader (exemplary duties, two actions); the submit takes the due date the plan has then
         UUID c = created(secretary, leaderForm(plan, id, "FORM_01", year));
+        LocalDate due = CampaignDates.today().plusDays(20);
+        PlanEvents.plan(plan, year, tree.province()).recipientSubtree(tree.province()).revision(2)
+                .window(CampaignDates.today().minusDays(30), due).actions(1, 2).amend();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                fixtures.count("select count(*) from plan_replica where plan_id in (:ids) and revision = 2", List.of(plan)) == 1);
 
-        var first = submit(secretary, c).statusCode(200).extract();
+        var first = submit(secretary, c).statusCode(200).body("dueOn", equalTo(due.toString())).body("late", equalTo(false)).extract();
         Map<String, Object> stored = get(secretary, c).statusCode(200).header("ETag", equalTo(first.header("ETag"))).extract().as(Map.class);
         assertEquals(stored, first.as(Map.class));
         assertEquals(1, stored.get("version"));
