@@ -169,6 +169,7 @@ public final class Bench {
         BenchState.ProvinceState probeProvince = state.province(state.probeProvince);
         Freshness freshness = new Freshness(api, tokens, probeProvince, probes, state.probesUsed);
         Map<String, Long> pids = ProcSampler.servicePids(stackDir, SERVICES);
+        GcPauses gc = new GcPauses(servicePorts());
         Map<String, ProcSampler.Rss> maxRss = new LinkedHashMap<>();
         SERVICES.forEach(s -> maxRss.put(s, ProcSampler.Rss.NONE));
         StringBuilder steps = new StringBuilder();
@@ -184,10 +185,13 @@ public final class Bench {
             double busy;
             Map<String, Double> cores;
             Map<String, Double> jit;
+            String fullGcs;
             try (ProcSampler sampler = new ProcSampler(pids, stackDir.toString())) {
+                Map<String, GcPauses.Major> gcBefore = gc.read();
                 freshness.start();
                 r = ConstantRateLoad.run(api.client(), rate, duration, source, s -> s == 200, timeout);
                 fresh = freshness.stop();
+                fullGcs = GcPauses.describe(gcBefore, gc.read());
                 busy = sampler.machineBusy();
                 cores = sampler.serviceCores();
                 jit = sampler.serviceJitCores();
@@ -200,11 +204,11 @@ public final class Bench {
             state.save(stateDir);
             boolean pass = r.clean() && r.p(99) <= 100;
             log("submits %s -> %s", r.summary(), pass ? "sustained" : "NOT sustained");
-            log("  freshness: %d probes, p50 %.0f ms, p99 %.0f ms; machine CPU busy %.0f%%; service cores %s",
-                    fresh.getTotalCount(), ms(fresh, 50), ms(fresh, 99), busy * 100, fmt(cores, jit));
-            steps.append(String.format(java.util.Locale.ROOT, "| %.0f | %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %d | %.0f | %.0f | %.0f%% | %s |\n",
+            log("  freshness: %d probes, p50 %.0f ms, p99 %.0f ms; machine CPU busy %.0f%%; service cores %s; full GCs %s",
+                    fresh.getTotalCount(), ms(fresh, 50), ms(fresh, 99), busy * 100, fmt(cores, jit), fullGcs);
+            steps.append(String.format(java.util.Locale.ROOT, "| %.0f | %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %d | %.0f | %.0f | %.0f%% | %s | %s |\n",
                     rate, r.sent(), r.errors(), r.achievedRate(), r.p(50), r.p(99), r.p(99.9), r.exhausted() ? "pool exhausted" : pass ? "yes" : "no",
-                    fresh.getTotalCount(), ms(fresh, 50), ms(fresh, 99), busy * 100, fmt(cores, jit)));
+                    fresh.getTotalCount(), ms(fresh, 50), ms(fresh, 99), busy * 100, fmt(cores, jit), fullGcs));
             lastFreshness = fresh;
             lastRate = rate;
             if (pass) {
@@ -412,6 +416,14 @@ public final class Bench {
         return new RebuildRun(events, seconds, seconds > 0 ? events / seconds : Double.NaN, status.path("eventsPerSecond").asLong());
     }
 
+    /** Each service's own HTTP port: the stack's defaults moved by {@code --port-offset} (as CAMPAIGN_PORT_OFFSET moves them). */
+    Map<String, Integer> servicePorts() {
+        int offset = Integer.parseInt(opts.getOrDefault("port-offset", "0"));
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        List.of(8081, 8082, 8083, 8084).forEach(p -> ports.put(SERVICES.get(ports.size()), p + offset));
+        return ports;
+    }
+
     // ---- start time -------------------------------------------------------------------------------------------
 
     /**
@@ -420,8 +432,7 @@ public final class Bench {
      */
     void restarts() throws Exception {
         String stack = opt("stack-script");
-        int offset = Integer.parseInt(opts.getOrDefault("port-offset", "0"));
-        Map<String, Integer> ports = Map.of("plan", 8081, "commitment", 8082, "recognition", 8083, "reporting", 8084);
+        Map<String, Integer> ports = servicePorts();
         for (String svc : SERVICES) {
             Path pidFile = stackDir.resolve("run").resolve(svc + "-service.pid");
             long oldPid = Long.parseLong(Files.readString(pidFile).trim());
@@ -431,7 +442,7 @@ public final class Bench {
             Path log = stateDir.resolve("restart-" + svc + ".log");
             Process up = new ProcessBuilder(stack, "up", "--no-build").redirectErrorStream(true).redirectOutput(log.toFile()).start();
             int attempts = 1;
-            String ready = "http://127.0.0.1:" + (ports.get(svc) + offset) + "/q/health/ready";
+            String ready = "http://127.0.0.1:" + ports.get(svc) + "/q/health/ready";
             HttpRequest probe = HttpRequest.newBuilder(URI.create(ready)).timeout(Duration.ofSeconds(2)).GET().build();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             Instant readyAt = null;

@@ -107,8 +107,8 @@ public final class Report {
         String steps = r.get("submit.steps");
         if (steps != null && !steps.isBlank()) {
             md.append("\nSubmit steps (constant rate, latency from the intended start; freshness probes in a province the load leaves alone):\n\n")
-                    .append("| rate/s | sent | errors | achieved/s | p50 ms | p99 ms | p99.9 ms | sustained | probes | freshness p50 ms | freshness p99 ms | machine CPU | CPU by process (cores) |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n").append(steps);
+                    .append("| rate/s | sent | errors | achieved/s | p50 ms | p99 ms | p99.9 ms | sustained | probes | freshness p50 ms | freshness p99 ms | machine CPU | CPU by process (cores) | full GCs (pauses) |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n").append(steps);
         }
         if (r.get("data.units") != null) {
             String share = r.get("data.detailShare");
