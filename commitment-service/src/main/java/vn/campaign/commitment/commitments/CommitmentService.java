@@ -124,10 +124,7 @@ public class CommitmentService {
     @Transactional
     public Commitment submit(UUID id, String ifMatch) {
         // the busiest write, in plain SQL (CommitmentRecords): about 12 % less CPU per submit than through Hibernate
-        Commitment c = records.lock(id);
-        if (c == null) {
-            throw ProblemException.notFound("commitment " + id + " does not exist");
-        }
+        Commitment c = existing(records.lock(id), id);
         CommitmentStatus from = c.status;
         CommitmentStatus to = begin(c, Step.SUBMIT, ifMatch);
         PlanReplica plan = plans.get(c.planId);
@@ -147,8 +144,7 @@ public class CommitmentService {
         c.submissionCount++;
         c.leader = c.member.leader;
         c.status = to;
-        c.updatedAt = now;
-        c.updatedBy = caller.subject();
+        stamp(c, now);
         records.writeSubmission(c);
         history(c, Step.SUBMIT.name(), from, c.late && first ? "late: after the due date " + plan.dueOn : null);
         events.transition(c, CommitmentEvent.SUBMITTED, from, !first);
@@ -385,16 +381,15 @@ public class CommitmentService {
     }
 
     private Commitment find(UUID id) {
-        Commitment c = Commitment.findById(id);
-        if (c == null) {
-            throw ProblemException.notFound("commitment " + id + " does not exist");
-        }
-        return c;
+        return existing(Commitment.findById(id), id);
     }
 
     /** Loads and locks the row: changes to one commitment and its check-ins happen one at a time. */
     private Commitment lock(UUID id) {
-        Commitment c = em.find(Commitment.class, id, LockModeType.PESSIMISTIC_WRITE);
+        return existing(em.find(Commitment.class, id, LockModeType.PESSIMISTIC_WRITE), id);
+    }
+
+    private static Commitment existing(Commitment c, UUID id) {
         if (c == null) {
             throw ProblemException.notFound("commitment " + id + " does not exist");
         }
@@ -402,9 +397,13 @@ public class CommitmentService {
     }
 
     private void touch(Commitment c) {
-        c.updatedAt = now();
-        c.updatedBy = caller.subject();
+        stamp(c, now());
         em.flush(); // events and ETags carry the version the database now holds
+    }
+
+    private void stamp(Commitment c, Instant at) {
+        c.updatedAt = at;
+        c.updatedBy = caller.subject();
     }
 
     private void history(Commitment c, String action, CommitmentStatus from, String comment) {

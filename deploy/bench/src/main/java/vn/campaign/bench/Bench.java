@@ -169,7 +169,7 @@ public final class Bench {
         BenchState.ProvinceState probeProvince = state.province(state.probeProvince);
         Freshness freshness = new Freshness(api, tokens, probeProvince, probes, state.probesUsed);
         Map<String, Long> pids = ProcSampler.servicePids(stackDir, SERVICES);
-        GcPauses gc = new GcPauses(servicePorts());
+        GcPauses gc = new GcPauses(api.client(), servicePorts());
         Map<String, ProcSampler.Rss> maxRss = new LinkedHashMap<>();
         SERVICES.forEach(s -> maxRss.put(s, ProcSampler.Rss.NONE));
         StringBuilder steps = new StringBuilder();
@@ -420,7 +420,9 @@ public final class Bench {
     Map<String, Integer> servicePorts() {
         int offset = Integer.parseInt(opts.getOrDefault("port-offset", "0"));
         Map<String, Integer> ports = new LinkedHashMap<>();
-        List.of(8081, 8082, 8083, 8084).forEach(p -> ports.put(SERVICES.get(ports.size()), p + offset));
+        for (int i = 0; i < SERVICES.size(); i++) {
+            ports.put(SERVICES.get(i), 8081 + i + offset); // plan 8081, commitment 8082, recognition 8083, reporting 8084
+        }
         return ports;
     }
 

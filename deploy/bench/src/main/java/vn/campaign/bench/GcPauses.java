@@ -29,11 +29,12 @@ final class GcPauses {
     private static final String SUM = "jvm_gc_pause_seconds_sum{";
     private static final String MAJOR = "action=\"end of major GC\"";
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client;
     private final Map<String, Integer> ports;
 
     /** {@code ports}: each service's own HTTP port (not the gateway's). */
-    GcPauses(Map<String, Integer> ports) {
+    GcPauses(HttpClient client, Map<String, Integer> ports) {
+        this.client = client;
         this.ports = ports;
     }
 
